@@ -1,0 +1,80 @@
+"""argmap: annotate the argument structure of real texts in the AIF ontology.
+
+The public API is what ``__all__`` lists; every other module is private.
+"""
+
+from __future__ import annotations
+
+from argmap._errors import (
+    AnchorError,
+    ArgmapError,
+    ArgmapWarning,
+    FormatError,
+    MapError,
+    ParseError,
+    UnsafeInputError,
+    ValidationError,
+    WriteError,
+)
+from argmap._map import ArgumentMap, NodeRef
+from argmap._nodes import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Edge,
+    Evidence,
+    EvidenceType,
+    Illocution,
+    Inference,
+    INode,
+    Locution,
+    Node,
+    NodeKind,
+    Participant,
+    Preference,
+    Rephrase,
+    SchemeNode,
+    Transition,
+    UnknownNode,
+)
+from argmap._text import Source, Span
+from argmap._validation import RULES, Problem
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "RULES",
+    "AnchorError",
+    "ArgmapError",
+    "ArgmapWarning",
+    "ArgumentMap",
+    "Claim",
+    "Conflict",
+    "ConflictKind",
+    "Edge",
+    "Evidence",
+    "EvidenceType",
+    "FormatError",
+    "INode",
+    "Illocution",
+    "Inference",
+    "Locution",
+    "MapError",
+    "Node",
+    "NodeKind",
+    "NodeRef",
+    "ParseError",
+    "Participant",
+    "Preference",
+    "Problem",
+    "Rephrase",
+    "SchemeNode",
+    "Source",
+    "Span",
+    "Transition",
+    "UnknownNode",
+    "UnsafeInputError",
+    "ValidationError",
+    "WriteError",
+    "__version__",
+]

@@ -1,0 +1,190 @@
+"""The analysed text (:class:`Source`) and anchors into it (:class:`Span`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from argmap._errors import AnchorError
+from argmap._extra import FrozenJSONDict, to_extra
+
+__all__ = ["Source", "Span", "check_xml_text"]
+
+# Characters XML 1.0 cannot carry at all (not even as character references).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def check_xml_text(value: str, what: str) -> None:
+    """Raise :class:`ValueError` when ``value`` holds a character XML 1.0 cannot carry."""
+    bad = _XML_ILLEGAL.search(value)
+    if bad is not None:
+        raise ValueError(
+            f"{what} contains the character U+{ord(bad.group()):04X} at offset {bad.start()}, "
+            "which XML 1.0 cannot represent"
+        )
+
+
+def _xml_text(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        check_xml_text(value, attribute.name)
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise AnchorError(f"span {attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in a :class:`Source` text.
+
+    A span also records the text it covers, so an anchor can be checked against
+    the source at any time: a map refuses a span whose ``text`` is not exactly
+    ``source.text[start:end]``.  Offsets count Unicode code points (Python string
+    indices), not bytes or UTF-16 units.
+
+    Args:
+        start: offset of the first covered code point.
+        end: offset one past the last covered code point; ``end >= start``.
+        text: the covered text; must have ``end - start`` code points.
+
+    Example:
+        >>> src = Source(text="Lesson number one.")
+        >>> src.find("number")
+        Span(start=7, end=13, text='number')
+    """
+
+    start: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise AnchorError(f"span end {self.end} is before its start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise AnchorError(
+                f"span [{self.start}, {self.end}) covers {self.end - self.start} code points "
+                f"but its text has {len(self.text)}: {self.text!r}"
+            )
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one code point."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, position: int) -> bool:
+        """True when ``position`` lies inside ``[start, end)``."""
+        return self.start <= position < self.end
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Source:
+    """The text being annotated, with its bibliographic metadata.
+
+    Args:
+        text: the full text, exactly as analysed; spans index into it.
+        title: title of the work.
+        author: author (a person or organisation).
+        publisher: publisher or outlet.
+        url: where the text was obtained.
+        published: publication date, ISO 8601 (``YYYY-MM-DD``) preferred.
+        language: BCP 47 language tag, e.g. ``"en"``.
+        extra: any further metadata, as JSON values.
+
+    Example:
+        >>> src = Source(text="It may be a coincidence.", title="Example")
+        >>> src.span(12, 23)
+        Span(start=12, end=23, text='coincidence')
+    """
+
+    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _xml_text])
+    title: str | None = attrs.field(default=None, validator=_xml_text)
+    author: str | None = attrs.field(default=None, validator=_xml_text)
+    publisher: str | None = attrs.field(default=None, validator=_xml_text)
+    url: str | None = attrs.field(default=None, validator=_xml_text)
+    published: str | None = attrs.field(default=None, validator=_xml_text)
+    language: str | None = attrs.field(default=None, validator=_xml_text)
+    extra: FrozenJSONDict = attrs.field(factory=FrozenJSONDict, converter=to_extra)
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the :class:`Span` covering ``text[start:end]``.
+
+        Raises:
+            AnchorError: if the range lies outside the text or is reversed.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise AnchorError(
+                f"span [{start}, {end}) lies outside the source text (length {len(self.text)})"
+            )
+        return Span(start, end, self.text[start:end])
+
+    def find_all(self, quote: str) -> Iterator[Span]:
+        """Yield a :class:`Span` for every (possibly overlapping) occurrence of ``quote``."""
+        if not quote:
+            return
+        at = self.text.find(quote)
+        while at != -1:
+            yield Span(at, at + len(quote), quote)
+            at = self.text.find(quote, at + 1)
+
+    def find(self, quote: str, occurrence: int | None = None, *, after: int = 0) -> Span:
+        """Locate ``quote`` in the text and return its span.
+
+        Args:
+            quote: the exact text to find (curly quotes, dashes and all).
+            occurrence: which occurrence (0-based) to take when the quote occurs
+                more than once; required in that case, so an anchor is never
+                silently put in the wrong place.
+            after: only consider occurrences starting at or after this offset.
+
+        Raises:
+            AnchorError: if the quote is empty, not found, or ambiguous.
+        """
+        if not quote:
+            raise AnchorError("cannot anchor an empty quote")
+        hits = [s for s in self.find_all(quote) if s.start >= after]
+        if not hits:
+            raise AnchorError(f"quote not found in the source text: {_short(quote)!r}")
+        if occurrence is None:
+            if len(hits) > 1:
+                starts = ", ".join(str(s.start) for s in hits[:6])
+                raise AnchorError(
+                    f"quote occurs {len(hits)} times (at {starts}); pass occurrence= or after= "
+                    f"to choose one: {_short(quote)!r}"
+                )
+            return hits[0]
+        if not 0 <= occurrence < len(hits):
+            raise AnchorError(
+                f"quote occurs {len(hits)} time(s); occurrence {occurrence} does not exist: "
+                f"{_short(quote)!r}"
+            )
+        return hits[occurrence]
+
+    def check(self, span: Span) -> None:
+        """Raise :class:`AnchorError` unless ``span`` fits this text exactly."""
+        if span.end > len(self.text):
+            raise AnchorError(
+                f"span [{span.start}, {span.end}) lies outside the source text "
+                f"(length {len(self.text)})"
+            )
+        actual = self.text[span.start : span.end]
+        if actual != span.text:
+            raise AnchorError(
+                f"span [{span.start}, {span.end}) records {_short(span.text)!r} but the source "
+                f"has {_short(actual)!r} there"
+            )
+
+    def metadata(self) -> Mapping[str, str]:
+        """The non-empty bibliographic fields, by name (handy for display)."""
+        names = ("title", "author", "publisher", "url", "published", "language")
+        return {n: v for n in names if (v := getattr(self, n)) is not None}
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
