@@ -16,6 +16,8 @@ from argmap._errors import (
     ValidationError,
     WriteError,
 )
+from argmap._formats.aifxml import AIF_XML_NAMESPACE, aif_xml_schema, from_xml, to_xml
+from argmap._io import Format, dumps, formats, loads, read, register_format, write
 from argmap._map import ArgumentMap, NodeRef
 from argmap._nodes import (
     Claim,
@@ -43,6 +45,7 @@ from argmap._validation import RULES, Problem
 __version__ = "0.1.0"
 
 __all__ = [
+    "AIF_XML_NAMESPACE",
     "RULES",
     "AnchorError",
     "ArgmapError",
@@ -54,6 +57,7 @@ __all__ = [
     "Edge",
     "Evidence",
     "EvidenceType",
+    "Format",
     "FormatError",
     "INode",
     "Illocution",
@@ -77,4 +81,13 @@ __all__ = [
     "ValidationError",
     "WriteError",
     "__version__",
+    "aif_xml_schema",
+    "dumps",
+    "formats",
+    "from_xml",
+    "loads",
+    "read",
+    "register_format",
+    "to_xml",
+    "write",
 ]

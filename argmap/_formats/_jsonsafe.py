@@ -1,0 +1,117 @@
+"""Strict JSON decoding shared by every JSON reader (and by ``extra`` values in AIF-XML).
+
+The standard library silently accepts duplicate keys (keeping the last),
+``NaN``/``Infinity`` and ``1e999`` (as infinity), and escapes with
+``RecursionError`` on deep nesting.  Here each of those is a
+:class:`~argmap.ParseError` naming the input and, where known, the line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from argmap._errors import ParseError, UnsafeInputError
+
+__all__ = ["MAX_DEPTH", "decode_json_bytes", "loads_strict"]
+
+#: Deepest nesting of arrays/objects accepted.
+MAX_DEPTH = 200
+_MAX_INT_DIGITS = 400
+
+
+class _Reject(ValueError):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Reject(f"duplicate key {key!r} in an object")
+        out[key] = value
+    return out
+
+
+def _constant(name: str) -> Any:
+    raise _Reject(f"{name} is not valid JSON")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Reject(f"number {text} is out of range")
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        raise _Reject(f"integer with {len(text)} digits is absurdly large")
+    return int(text)
+
+
+def _depth(text: str, name: str) -> None:
+    depth = 0
+    in_string = False
+    escape = False
+    line = 1
+    for ch in text:
+        if in_string:
+            if escape:
+                escape = False
+            elif ch == "\\":
+                escape = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise UnsafeInputError(
+                    f"JSON nesting deeper than {MAX_DEPTH} levels", source=name, line=line
+                )
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "\n":
+            line += 1
+
+
+def loads_strict(text: str, name: str = "<json>") -> Any:
+    """Decode JSON text strictly.
+
+    Raises:
+        ParseError: for malformed JSON, duplicate keys, NaN/Infinity, non-finite
+            or absurdly long numbers.
+        UnsafeInputError: for nesting deeper than :data:`MAX_DEPTH`.
+    """
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        _depth(text, name)
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_constant,
+            parse_float=_float,
+            parse_int=_int,
+        )
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=name,
+                         line=exc.lineno) from None
+    except _Reject as exc:
+        raise ParseError(f"invalid JSON: {exc}", source=name) from None
+    except RecursionError:
+        raise UnsafeInputError("JSON nesting is too deep", source=name) from None
+    except ValueError as exc:
+        raise ParseError(f"invalid JSON: {exc}", source=name) from None
+
+
+def decode_json_bytes(data: bytes, name: str = "<bytes>") -> Any:
+    """Decode UTF-8 JSON bytes strictly (a UTF-8 byte-order mark is allowed)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(f"invalid UTF-8 at byte {exc.start}", source=name, line=line) from None
+    return loads_strict(text, name)

@@ -1,0 +1,157 @@
+"""Hardened XML parsing shared by every XML reader in argmap.
+
+Users load files from strangers, so this module never hands lxml a path or a
+URL, never resolves entities, never loads a DTD or touches the network, and
+rejects compressed input, DOCTYPEs (unless a format needs the legacy
+declaration), entity references, XInclude and over-deep nesting.  Every failure
+becomes a :class:`~argmap.ParseError` (or :class:`~argmap.UnsafeInputError`)
+naming the input and the line.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from argmap._errors import ParseError, UnsafeInputError
+
+__all__ = ["MAX_INPUT_BYTES", "parse_xml", "read_input"]
+
+#: Inputs larger than this are refused before parsing (bytes).
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+_COMPRESSED_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+)
+_XINCLUDE_NS = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+
+
+class _RefuseAll(etree.Resolver):
+    """A second line of defence: refuse every external load lxml might attempt."""
+
+    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:  # noqa: ARG002
+        raise UnsafeInputError(f"refusing to load external resource {system_url!r}")
+
+
+def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a file's bytes under a size limit, turning OS errors into :class:`ParseError`.
+
+    Raises:
+        ParseError: if the file cannot be read.
+        UnsafeInputError: if it is larger than ``limit`` bytes.
+    """
+    name = os.fspath(path)
+    try:
+        with Path(name).open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name) from None
+    if len(data) > limit:
+        raise UnsafeInputError(f"input is larger than the limit of {limit} bytes", source=name)
+    return data
+
+
+def check_not_compressed(data: bytes, name: str) -> None:
+    """Raise :class:`UnsafeInputError` for compressed input (never decompressed)."""
+    for magic, kind in _COMPRESSED_MAGIC:
+        if data.startswith(magic):
+            raise UnsafeInputError(
+                f"input is {kind}-compressed; decompress it yourself if you trust it", source=name
+            )
+
+
+def _parser() -> etree.XMLParser:
+    # A fresh parser per call: lxml parsers are not thread-safe.
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,
+        recover=False,
+        remove_pis=True,
+        remove_comments=True,
+    )
+    parser.resolvers.add(_RefuseAll())
+    return parser
+
+
+def parse_xml(
+    data: bytes,
+    name: str = "<bytes>",
+    *,
+    allow_doctype: bool = False,
+    limit: int = MAX_INPUT_BYTES,
+) -> etree._Element:
+    """Parse untrusted XML bytes safely and return the root element.
+
+    Args:
+        data: the raw bytes (never a path or URL).
+        name: the input's name for error messages.
+        allow_doctype: tolerate a bare ``<!DOCTYPE x SYSTEM "...">`` declaration
+            (never loaded) for legacy formats that always carry one; an internal
+            subset or any entity is still refused.
+        limit: maximum input size in bytes.
+
+    Raises:
+        ParseError: for malformed XML, with the line number.
+        UnsafeInputError: for DOCTYPEs, entities, XInclude, compressed or
+            oversized input and excessive nesting.
+    """
+    if not isinstance(data, bytes):
+        raise ParseError(f"expected bytes, got {type(data).__name__}", source=name)
+    if len(data) > limit:
+        raise UnsafeInputError(f"input is larger than the limit of {limit} bytes", source=name)
+    check_not_compressed(data, name)
+    if not data.strip():
+        raise ParseError("input is empty", source=name)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        msg = str(exc.msg or exc)
+        line = exc.lineno if exc.lineno else None
+        lowered = msg.lower()
+        if "entity" in lowered or "amplification" in lowered:
+            raise UnsafeInputError(
+                f"entities and DTDs are not allowed ({msg})", source=name, line=line
+            ) from None
+        if "depth" in lowered:
+            raise UnsafeInputError(f"nesting is too deep ({msg})", source=name, line=line) from None
+        raise ParseError(f"malformed XML: {msg}", source=name, line=line) from None
+    except UnsafeInputError as exc:
+        raise UnsafeInputError(exc.message, source=name) from None
+    except (ValueError, UnicodeError) as exc:
+        raise ParseError(f"cannot decode XML: {exc}", source=name) from None
+    _check_doctype(root, name, allow_doctype)
+    for el in root.iter():
+        if isinstance(el, etree._Entity):
+            raise UnsafeInputError(
+                f"entity reference {el.text or el.tag!r} is not allowed",
+                source=name, line=el.sourceline,
+            )
+        tag = el.tag
+        if isinstance(tag, str) and tag.startswith("{") and tag[1:].split("}", 1)[0] in _XINCLUDE_NS:
+            raise UnsafeInputError("XInclude is not allowed", source=name, line=el.sourceline)
+    return root
+
+
+def _check_doctype(root: etree._Element, name: str, allow_doctype: bool) -> None:
+    docinfo = root.getroottree().docinfo
+    if not docinfo.doctype:
+        return
+    internal = docinfo.internalDTD
+    has_subset = internal is not None and (
+        any(True for _ in internal.iterelements()) or any(True for _ in internal.iterentities())
+    )
+    if not allow_doctype or has_subset:
+        raise UnsafeInputError(
+            f"a DOCTYPE declaration is not allowed here ({docinfo.doctype})", source=name, line=1
+        )
