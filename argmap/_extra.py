@@ -73,7 +73,7 @@ def _hashable(value: JSONValue) -> object:
 def freeze_json(value: Any) -> JSONValue:
     """Deep-freeze a JSON-compatible value; raise :class:`MapError` for anything else."""
     if value is None or isinstance(value, (bool, int, str)):
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise MapError(f"extra values must be finite numbers, got {value!r}")

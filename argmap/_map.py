@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, TypeVar, Union, overload
+from typing import Any, TypeVar, overload
 
 from argmap._errors import AnchorError, MapError, ValidationError
 from argmap._extra import FrozenJSONDict, to_extra
 from argmap._nodes import (
+    NODE_CLASSES,
     Claim,
     Conflict,
     ConflictKind,
@@ -21,7 +22,6 @@ from argmap._nodes import (
     INode,
     Locution,
     Node,
-    NODE_CLASSES,
     NodeKind,
     Participant,
     Preference,
@@ -38,7 +38,7 @@ _PREMISE_KINDS = frozenset((NodeKind.I, NodeKind.L, NodeKind.UNKNOWN))
 __all__ = ["ArgumentMap", "NodeRef"]
 
 #: A node, or the id of a node, wherever the builder API takes one.
-NodeRef = Union[Node, str]
+NodeRef = Node | str
 
 _N = TypeVar("_N", bound=Any)
 
@@ -54,7 +54,7 @@ _ID_PREFIX: dict[NodeKind, str] = {
     NodeKind.UNKNOWN: "n",
 }
 
-SpanLike = Union[Span, str, tuple[int, int]]
+SpanLike = Span | str | tuple[int, int]
 
 
 class ArgumentMap:
@@ -455,7 +455,11 @@ class ArgumentMap:
             MapError: for a missing node, a premise or conclusion of the wrong
                 kind, no premises, or a premise that is also the conclusion.
         """
-        refs = [premises] if isinstance(premises, (str, *_NODE_TYPES)) else list(premises)
+        refs: list[NodeRef] = (
+            list(premises)
+            if isinstance(premises, Iterable) and not isinstance(premises, str)
+            else [premises]
+        )
         if not refs:
             raise MapError("an inference needs at least one premise")
         prem = [self._require(p, (NodeKind.I, NodeKind.L), "a premise") for p in refs]
@@ -542,7 +546,10 @@ class ArgumentMap:
         timestamp: str | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> Rephrase:
-        """Add a rephrase (MA): ``rephrased`` restates ``original`` (edges ``original -> MA -> rephrased``)."""
+        """Add a rephrase (MA): ``rephrased`` restates ``original``.
+
+        Edges run ``original -> MA -> rephrased``.
+        """
         a = self._require(original, (NodeKind.I,), "the original")
         b = self._require(rephrased, (NodeKind.I,), "the rephrasing")
         if a.id == b.id:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 
 import attrs
 
@@ -350,12 +350,14 @@ class Participant:
 
 
 #: An I-node: a :class:`Claim` or an :class:`Evidence`.
-INode = Union[Claim, Evidence]
+INode = Claim | Evidence
 #: An S-node of any kind.
-SchemeNode = Union[Inference, Conflict, Rephrase, Preference, Illocution, Transition]
+SchemeNode = Inference | Conflict | Rephrase | Preference | Illocution | Transition
 #: Any node of a map.
-Node = Union[Claim, Evidence, Inference, Conflict, Rephrase, Preference, Illocution, Transition,
-             Locution, UnknownNode]
+Node = (
+    Claim | Evidence | Inference | Conflict | Rephrase | Preference | Illocution | Transition
+    | Locution | UnknownNode
+)
 
 _DEFAULT_LABEL: dict[NodeKind, str] = {
     NodeKind.RA: "Default Inference",

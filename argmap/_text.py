@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from argmap._errors import AnchorError
+from argmap._errors import AnchorError, MapError
 from argmap._extra import FrozenJSONDict, to_extra
 
 __all__ = ["Source", "Span", "check_xml_text"]
@@ -18,10 +18,10 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 def check_xml_text(value: str, what: str) -> None:
-    """Raise :class:`ValueError` when ``value`` holds a character XML 1.0 cannot carry."""
+    """Raise :class:`~argmap.MapError` when ``value`` holds a character XML 1.0 cannot carry."""
     bad = _XML_ILLEGAL.search(value)
     if bad is not None:
-        raise ValueError(
+        raise MapError(
             f"{what} contains the character U+{ord(bad.group()):04X} at offset {bad.start()}, "
             "which XML 1.0 cannot represent"
         )

@@ -26,16 +26,22 @@ RULES: Mapping[str, str] = {
     ),
     "scheme-node-without-input": "Every S-node (RA, CA, MA, PA, YA, TA) has an incoming edge.",
     "scheme-node-without-output": "Every S-node (RA, CA, MA, PA, YA, TA) has an outgoing edge.",
-    "inference-premises": "An inference (RA) has at least one premise (a proposition or locution).",
+    "inference-premises": (
+        "An inference (RA) has at least one premise (a proposition or locution)."
+    ),
     "inference-conclusions": "An inference (RA) has exactly one conclusion.",
     "conflict-arity": "A conflict (CA) has exactly one attacker and one target.",
     "rephrase-arity": "A rephrase (MA) joins exactly one proposition to exactly one other.",
     "preference-arity": "A preference (PA) has exactly one preferred and one dispreferred side.",
-    "preference-mixed": "A preference compares two propositions or two inferences, not one of each.",
+    "preference-mixed": (
+        "A preference compares two propositions or two inferences, not one of each."
+    ),
     "illocution-anchor": (
         "An illocution (YA) is anchored in exactly one locution or transition."
     ),
-    "transition-ends": "A transition (TA) leads from one or more locutions to one or more locutions.",
+    "transition-ends": (
+        "A transition (TA) leads from one or more locutions to one or more locutions."
+    ),
     "unknown-participant": "A locution's speaker is a participant of the map.",
     "unknown-node-type": "Every node is of an AIF kind (I, RA, CA, MA, PA, L, YA, TA).",
 }
@@ -93,7 +99,8 @@ def validate(m: ArgumentMap) -> list[Problem]:
         missing = [x for x, n in ((edge.from_id, a), (edge.to_id, b)) if n is None]
         if missing:
             add(Problem("dangling-edge",
-                        f"edge {edge.id!r} refers to missing node(s) {', '.join(map(repr, missing))}",
+                        f"edge {edge.id!r} refers to missing node(s) "
+                        f"{', '.join(map(repr, missing))}",
                         edges=(edge.id,)))
         if edge.from_id == edge.to_id:
             add(Problem("self-loop", f"edge {edge.id!r} joins node {edge.from_id!r} to itself",
@@ -119,7 +126,8 @@ def validate(m: ArgumentMap) -> list[Problem]:
         kind = node.kind
         if kind is NodeKind.UNKNOWN:
             add(Problem("unknown-node-type",
-                        f"node {node.id!r} has type {node.type!r}, which is not an AIF kind",  # type: ignore[union-attr]
+                        f"node {node.id!r} has type {getattr(node, 'type', '?')!r}, "
+                        "which is not an AIF kind",
                         nodes=(node.id,)))
             continue
         if isinstance(node, Locution):
@@ -177,9 +185,10 @@ def validate(m: ArgumentMap) -> list[Problem]:
                 add(Problem("illocution-anchor",
                             f"illocution {nid!r} is anchored in {len(anchors)} locutions or "
                             "transitions; it must be anchored in exactly one", nodes=(nid,)))
-        elif kind is _TA and preds and succs:
-            if not any(p.kind is _L for p in preds) or not any(s.kind is _L for s in succs):
-                add(Problem("transition-ends",
-                            f"transition {nid!r} does not lead from a locution to a locution",
-                            nodes=(nid,)))
+        elif (kind is _TA and preds and succs) and (
+            not any(p.kind is _L for p in preds) or not any(s.kind is _L for s in succs)
+        ):
+            add(Problem("transition-ends",
+                        f"transition {nid!r} does not lead from a locution to a locution",
+                        nodes=(nid,)))
     return problems

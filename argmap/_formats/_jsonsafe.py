@@ -21,7 +21,7 @@ MAX_DEPTH = 200
 _MAX_INT_DIGITS = 400
 
 
-class _Reject(ValueError):
+class _RejectedError(ValueError):
     pass
 
 
@@ -29,25 +29,25 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Reject(f"duplicate key {key!r} in an object")
+            raise _RejectedError(f"duplicate key {key!r} in an object")
         out[key] = value
     return out
 
 
 def _constant(name: str) -> Any:
-    raise _Reject(f"{name} is not valid JSON")
+    raise _RejectedError(f"{name} is not valid JSON")
 
 
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _Reject(f"number {text} is out of range")
+        raise _RejectedError(f"number {text} is out of range")
     return value
 
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > _MAX_INT_DIGITS:
-        raise _Reject(f"integer with {len(text)} digits is absurdly large")
+        raise _RejectedError(f"integer with {len(text)} digits is absurdly large")
     return int(text)
 
 
@@ -99,7 +99,7 @@ def loads_strict(text: str, name: str = "<json>") -> Any:
     except json.JSONDecodeError as exc:
         raise ParseError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=name,
                          line=exc.lineno) from None
-    except _Reject as exc:
+    except _RejectedError as exc:
         raise ParseError(f"invalid JSON: {exc}", source=name) from None
     except RecursionError:
         raise UnsafeInputError("JSON nesting is too deep", source=name) from None

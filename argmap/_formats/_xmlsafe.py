@@ -30,13 +30,13 @@ _COMPRESSED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "zip"),
     (b"\x28\xb5\x2f\xfd", "zstd"),
 )
-_XINCLUDE_NS = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+_XINCLUDE_PREFIXES = ("{http://www.w3.org/2001/XInclude}", "{http://www.w3.org/2003/XInclude}")
 
 
 class _RefuseAll(etree.Resolver):
     """A second line of defence: refuse every external load lxml might attempt."""
 
-    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:  # noqa: ARG002
+    def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:
         raise UnsafeInputError(f"refusing to load external resource {system_url!r}")
 
 
@@ -138,7 +138,7 @@ def parse_xml(
                 source=name, line=el.sourceline,
             )
         tag = el.tag
-        if isinstance(tag, str) and tag.startswith("{") and tag[1:].split("}", 1)[0] in _XINCLUDE_NS:
+        if isinstance(tag, str) and tag.startswith(_XINCLUDE_PREFIXES):
             raise UnsafeInputError("XInclude is not allowed", source=name, line=el.sourceline)
     return root
 

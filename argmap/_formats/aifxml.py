@@ -65,12 +65,12 @@ def aif_xml_schema() -> str:
         >>> "urn:argmap:aif-xml:1" in aif_xml_schema()
         True
     """
-    return resources.files("argmap").joinpath("schema", _SCHEMA_FILE).read_text("utf-8")
+    return resources.files("argmap").joinpath("schema").joinpath(_SCHEMA_FILE).read_text("utf-8")
 
 
 @functools.cache
 def _schema() -> etree.XMLSchema:
-    data = resources.files("argmap").joinpath("schema", _SCHEMA_FILE).read_bytes()
+    data = resources.files("argmap").joinpath("schema").joinpath(_SCHEMA_FILE).read_bytes()
     return etree.XMLSchema(etree.fromstring(data))
 
 
@@ -218,7 +218,7 @@ class _Reader:
         text = ""
         spans: list[Span] = []
         for child in el:
-            local = child.tag[_NSLEN:]
+            local = _local(child)
             if local == "text":
                 text = child.text or ""
             elif local == "span":
@@ -230,7 +230,7 @@ class _Reader:
         return text, tuple(spans)
 
     def node(self, el: etree._Element) -> Node:
-        local = el.tag[_NSLEN:]
+        local = _local(el)
         get = el.get
         nid = get("id", "")
         common: dict[str, Any] = {"id": nid, "timestamp": get("timestamp")}
@@ -253,15 +253,15 @@ class _Reader:
             return Locution(text=text, spans=spans, speaker=get("speaker"),
                             said_at=get("said-at"), **common)
         text_el = el.find(_NS + "text")
-        text = None if text_el is None else (text_el.text or "")
-        return UnknownNode(type=get("type", ""), text=text, **common)
+        unknown_text = None if text_el is None else (text_el.text or "")
+        return UnknownNode(type=get("type", ""), text=unknown_text, **common)
 
     def read(self, root: etree._Element) -> ArgumentMap:
         source: Source | None = None
         sections: dict[str, etree._Element] = {}
         map_extra: dict[str, Any] = {}
         for child in root:
-            local = child.tag[_NSLEN:]
+            local = _local(child)
             if local == "extra":
                 continue
             sections[local] = child
@@ -320,10 +320,15 @@ class _Reader:
         return m
 
 
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    return tag[_NSLEN:] if isinstance(tag, str) else ""
+
+
 def _check_root(root: etree._Element, name: str) -> None:
     tag = root.tag
-    if not isinstance(tag, str) or not tag.endswith("}argmap") and tag != "argmap":
-        raise ParseError(f"not an argmap AIF-XML document: the root element is <{tag}>",
+    if not isinstance(tag, str) or (not tag.endswith("}argmap") and tag != "argmap"):
+        raise ParseError(f"not an argmap AIF-XML document: the root element is <{tag!s}>",
                          source=name, line=root.sourceline)
     if tag != _NS + "argmap":
         ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else "(none)"
@@ -371,7 +376,7 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
     return m
 
 
-def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:  # noqa: ARG001
+def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
     return from_xml(data, name=name)
 
 
