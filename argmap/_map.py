@@ -261,6 +261,27 @@ class ArgumentMap:
         self._in.setdefault(edge.to_id, []).append(edge.id)
         return edge
 
+    def _add_edges(self, edges: list[Edge]) -> int | None:
+        """Add many trusted edges at once (readers); return the index of a duplicate id."""
+        table, out_index, in_index = self._edges, self._out, self._in
+        for i, edge in enumerate(edges):
+            eid = edge.id
+            if eid in table:
+                return i
+            table[eid] = edge
+            f, t = edge.from_id, edge.to_id
+            lst = out_index.get(f)
+            if lst is None:
+                out_index[f] = [eid]
+            else:
+                lst.append(eid)
+            lst = in_index.get(t)
+            if lst is None:
+                in_index[t] = [eid]
+            else:
+                lst.append(eid)
+        return None
+
     def remove_edge(self, edge_id: str) -> Edge:
         """Remove an edge by id and return it."""
         try:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from argmap._errors import AnchorError, MapError
 from argmap._extra import FrozenJSONDict, to_extra
 from argmap._text import Span, check_xml_text
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Claim",
@@ -44,9 +46,9 @@ class NodeKind(str, enum.Enum):
     """The AIF / AIF+ node kinds, valued by their AIF type code."""
 
     I = "I"  # noqa: E741 - AIF's own name
-    """Information node: a proposition (:class:`Claim`, :class:`Evidence`)."""
+    """Information node -- a proposition (:class:`Claim`, :class:`Evidence`)."""
     RA = "RA"
-    """Rule application: an inference (:class:`Inference`)."""
+    """Rule application -- an inference (:class:`Inference`)."""
     CA = "CA"
     """Conflict application (:class:`Conflict`)."""
     MA = "MA"
@@ -92,7 +94,7 @@ class ConflictKind(str, enum.Enum):
     UNDERMINE = "undermine"
     """Attacks a proposition used as a premise (one with no support of its own)."""
     UNDERCUT = "undercut"
-    """Attacks an inference itself: the premises may hold, the step does not."""
+    """Attacks an inference itself; the premises may hold, the step does not."""
     OTHER = "other"
     """Attacks something else (a conflict, a preference, a locution) or nothing."""
 
@@ -186,7 +188,7 @@ class _SchemeNode(_Base):
 
     @property
     def display(self) -> str:
-        """The text to show for this node: its label, else its scheme, else its default."""
+        """The text to show for this node -- its label, else its scheme, else its default."""
         return self.label or self.scheme or _DEFAULT_LABEL[self.kind]
 
 
@@ -372,3 +374,45 @@ NODE_CLASSES: tuple[type[Any], ...] = (
     Claim, Evidence, Inference, Conflict, Rephrase, Preference, Illocution, Transition,
     Locution, UnknownNode,
 )
+
+
+def _maker(cls: type[Any]) -> Any:
+    """Generate ``make(**fields)`` that sets every field of ``cls`` without converters."""
+    params: list[str] = []
+    body: list[str] = ["    o = _new(_cls)"]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__,
+                                 "_cls": cls, "_EMPTY": FrozenJSONDict()}
+    for f in attrs.fields(cls):
+        default = f.default
+        if f.name == "extra":
+            params.append("extra=None")
+            body.append("    _set(o, 'extra', _EMPTY if extra is None else extra)")
+            continue
+        if default is attrs.NOTHING:
+            params.append(f.name)
+        else:
+            namespace[f"_d_{f.name}"] = default
+            params.append(f"{f.name}=_d_{f.name}")
+        body.append(f"    _set(o, {f.name!r}, {f.name})")
+    src = f"def make(*, {', '.join(params)}):\n" + "\n".join(body) + "\n    return o\n"
+    exec(compile(src, f"<argmap unchecked {cls.__name__}>", "exec"), namespace)
+    return namespace["make"]
+
+
+_MAKERS: dict[type[Any], Any] = {cls: _maker(cls) for cls in (*NODE_CLASSES, Edge, Participant)}
+
+
+def unchecked_maker(cls: type[_T]) -> Any:
+    """The generated keyword-only constructor :func:`unchecked` uses for ``cls``."""
+    return _MAKERS[cls]
+
+
+def unchecked(cls: type[_T], fields: dict[str, Any]) -> _T:
+    """Build a model object from parts a reader has already checked, skipping converters.
+
+    For readers of formats whose structure guarantees the invariants the
+    converters would enforce (AIF-XML after schema validation: ids are
+    non-empty, texts are XML characters, enumerations are valid).  Spans must
+    be sorted and implicit nodes span-free: the caller checks both.
+    """
+    return _MAKERS[cls](**fields)  # type: ignore[no-any-return]

@@ -168,7 +168,16 @@ def _doc(body: str) -> bytes:
         ('<nodes><claim id="c" colour="red"><text>x</text></claim></nodes>',
          r"bad\.xml:3: .*attribute 'colour' is not allowed"),
         ('<nodes><claim id="c"><text>x</text></claim><claim id="c"><text>y</text></claim></nodes>',
-         r"bad\.xml:3: .*[Dd]uplicate"),
+         r"bad\.xml:3 \(id 'c'\): a node with id 'c' is already in the map"),
+        ('<nodes/><edges><edge id="e" from="a" to="b"/>\n<edge id="e" from="b" to="a"/></edges>',
+         r"bad\.xml:4 \(id 'e'\): an edge with id 'e' is already in the map"),
+        ('<participants><participant id="p" name="A"/>\n<participant id="p" name="B"/>'
+         '</participants>', r"bad\.xml:4 \(id 'p'\): a participant with id 'p' is already"),
+        ('<source><text>abc</text></source>\n<nodes><claim id="c7" implicit="true"><text>x</text>'
+         '<span start="0" end="1">a</span></claim></nodes>',
+         r"bad\.xml:4 \(id 'c7'\): an implicit .* cannot carry text spans"),
+        ('<nodes><claim id=""><text>x</text></claim></nodes>',
+         r"bad\.xml:3: does not match the AIF-XML schema: .*'id'"),
         ('<source><text>abc</text></source>\n<nodes><claim id="c7"><text>x</text>'
          '<span start="1" end="9">bcdefghi</span></claim></nodes>',
          r"bad\.xml:4 \(id 'c7'\): .*outside the source text"),
