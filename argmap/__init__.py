@@ -12,6 +12,7 @@ from argmap._errors import (
     FormatError,
     MapError,
     ParseError,
+    RenderError,  # render (issue 3)
     UnsafeInputError,
     ValidationError,
     WriteError,
@@ -39,6 +40,7 @@ from argmap._nodes import (
     Transition,
     UnknownNode,
 )
+from argmap._render import dot_engine, render, render_dot, to_dot  # render (issue 3)
 from argmap._text import Source, Span
 from argmap._validation import RULES, Problem
 
@@ -71,6 +73,7 @@ __all__ = [
     "Participant",
     "Preference",
     "Problem",
+    "RenderError",  # render (issue 3)
     "Rephrase",
     "SchemeNode",
     "Source",
@@ -82,12 +85,16 @@ __all__ = [
     "WriteError",
     "__version__",
     "aif_xml_schema",
+    "dot_engine",  # render (issue 3)
     "dumps",
     "formats",
     "from_xml",
     "loads",
     "read",
     "register_format",
+    "render",  # render (issue 3)
+    "render_dot",  # render (issue 3)
+    "to_dot",  # render (issue 3)
     "to_xml",
     "write",
 ]

@@ -112,3 +112,7 @@ class FormatError(ArgmapError):
 
 class WriteError(ArgmapError):
     """Saving a map failed; the previous file at the target path is left untouched."""
+
+
+class RenderError(ArgmapError):
+    """A map could not be drawn: no Graphviz engine, an engine error, or a bad option."""

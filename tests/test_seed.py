@@ -1,0 +1,392 @@
+"""The seed article's annotation (examples/annotate_seed.py) and its committed outputs.
+
+The annotation is the project's showcase, so these tests check what a careful
+AIF/IAT annotator would check: every anchor is exact, the article's argument
+is all there (thesis, the linked Tengiz inference with its conceded
+alternatives and "however", reported speech, the links between paragraphs),
+and the committed XML and DOT are exactly what the script produces today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap import (
+    ArgumentMap,
+    Claim,
+    ConflictKind,
+    Evidence,
+    EvidenceType,
+    Illocution,
+    Inference,
+    Locution,
+    Node,
+    NodeKind,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+OUTPUT = EXAMPLES / "output"
+SHARED_SEED = ROOT.parent / "shared" / "seed" / "000_af29be0843c263f8.txt"
+AUTHOR = "lautman"
+
+#: Scheme names the annotation may use (AIFdb catalogue names) with their AIFdb ids.
+CATALOGUE: dict[str, str | None] = {
+    "Argument From Sign": "30",
+    "Argument From Evidence To Hypothesis": "13",
+    "Argument From Cause To Effect": "4",
+    "Argument From Example": "14",
+    "Argument From Position To Know": "26",
+    "Argument From Expert Opinion": "15",
+    "Argument From Negative Consequences": "22",
+    "Argument From Verbal Classification": "31",
+    "Argument From Established Rule": "61",
+    "Argument From Threat": None,
+    "Practical Reasoning": "28",
+    "Default Inference": "72",
+}
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("annotate_seed", EXAMPLES / "annotate_seed.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def script() -> ModuleType:
+    return _load_script()
+
+
+@pytest.fixture(scope="module")
+def m(script: Any) -> ArgumentMap:
+    built: ArgumentMap = script.build()
+    return built
+
+
+def text_of(m: ArgumentMap) -> str:
+    assert m.source is not None
+    return m.source.text
+
+
+def spans_text(node: Node) -> str:
+    return " … ".join(s.text for s in getattr(node, "spans", ()))
+
+
+def anchors(m: ArgumentMap, node: Node) -> Iterator[tuple[Locution, Illocution]]:
+    """(locution, illocution) pairs that anchor ``node``."""
+    for ya in m.predecessors(node):
+        if isinstance(ya, Illocution):
+            for loc in m.predecessors(ya):
+                if isinstance(loc, Locution):
+                    yield loc, ya
+
+
+def supports_path(m: ArgumentMap, start: Node, goal: Node) -> bool:
+    """True when ``start`` reaches ``goal`` through inferences only (premise -> conclusion)."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        if node.id == goal.id:
+            return True
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        for ra in m.successors(node):
+            if isinstance(ra, Inference) and node in m.premises(ra):
+                concl = m.conclusion(ra)
+                if concl is not None:
+                    todo.append(concl)
+    return False
+
+
+def the_inference(m: ArgumentMap, premises: set[str], conclusion: str) -> Inference:
+    found = [
+        ra for ra in m.nodes_of(Inference)
+        if {p.id for p in m.premises(ra)} == premises
+        and (c := m.conclusion(ra)) is not None and c.id == conclusion
+    ]
+    assert len(found) == 1, f"no single inference {sorted(premises)} -> {conclusion}"
+    return found[0]
+
+
+# ----------------------------------------------------------------- the text itself
+def test_article_is_the_seed_corpus_file_byte_for_byte() -> None:
+    if not SHARED_SEED.is_file():
+        pytest.skip(f"shared seed corpus not found at {SHARED_SEED} (../shared is absent)")
+    assert (EXAMPLES / "seed_article.txt").read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_metadata_describes_the_article(m: ArgumentMap) -> None:
+    meta = json.loads((EXAMPLES / "seed_article.json").read_text(encoding="utf-8"))
+    data = (EXAMPLES / "seed_article.txt").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == meta["sha256"]
+    src = m.source
+    assert src is not None
+    assert src.text == data.decode("utf-8")
+    assert src.author == "Olga Lautman"
+    assert src.publisher == "Center for European Policy Analysis (CEPA)"
+    assert src.published == "2022-07"
+    assert src.title == "Lesson number one for Russia’s neighbors…"
+    assert src.language == "en"
+    assert "000_af29be0843c263f8.txt" in str(src.extra["obtained_from"])
+    assert src.text.startswith(str(src.extra["incipit"]).rstrip("…"))
+
+
+# ------------------------------------------------------------------------ anchors
+def test_every_span_is_exactly_its_slice_of_the_article(m: ArgumentMap) -> None:
+    text = text_of(m)
+    count = 0
+    for node in m.nodes.values():
+        for span in getattr(node, "spans", ()):
+            assert text[span.start : span.end] == span.text, node.id
+            count += 1
+    assert count > 100
+
+
+def test_explicit_propositions_are_anchored_and_implicit_ones_are_not(m: ArgumentMap) -> None:
+    for node in m.propositions():
+        if node.implicit:
+            assert node.spans == (), node.id
+        else:
+            assert node.spans, f"{node.id} has no anchor in the text"
+    implicit = {n.id for n in m.propositions() if n.implicit}
+    assert {"tengiz_signal", "not_coincidence", "mere_coincidence"} <= implicit
+
+
+def test_biography_is_kept_out_of_the_argument(m: ArgumentMap) -> None:
+    text = text_of(m)
+    bio = text.index("Olga Lautman is a non-resident senior fellow")
+    for node in m.nodes.values():
+        for span in getattr(node, "spans", ()):
+            assert span.end <= bio, node.id
+    assert m.source is not None
+    assert "Kremlin File podcast" in str(m.source.extra["author_note"])
+
+
+def test_the_whole_argumentative_text_is_annotated(m: ArgumentMap) -> None:
+    """Everything before the biography is covered, except connectives and an aside."""
+    text = text_of(m)
+    bio = text.index("Olga Lautman is a non-resident senior fellow")
+    covered = bytearray(bio)
+    for node in m.nodes.values():
+        for span in getattr(node, "spans", ()):
+            covered[span.start : span.end] = b"\x01" * len(span)
+    gaps = [
+        g.strip(" .,;:()[]“”—–\n")
+        for g in re.split(r"\x01+", "".join(c if not covered[i] else "\x01"
+                                              for i, c in enumerate(text[:bio])))
+    ]
+    leftover = {g for g in gaps if g}
+    assert leftover <= {"and", "because", "the old name of the Kazakh capital, Nur-Sultan"}
+
+
+def test_thesis_and_closing_claim_are_anchored(m: ArgumentMap) -> None:
+    lesson1 = m.node("lesson1")
+    assert spans_text(lesson1).startswith("Lesson number one for Russia’s neighbors")
+    assert spans_text(m.node("lesson2")).startswith("Lesson number two")
+    assert spans_text(m.node("lacks_power")) == "equally clear that it lacks the power to make them"
+    assert spans_text(m.node("no_need_to_bend")).startswith(
+        "Right now, however, Kazakhstan has no need to bend the knee")
+
+
+def test_map_is_valid_in_strict_mode(m: ArgumentMap) -> None:
+    assert m.validate(strict=True) == []
+
+
+# ------------------------------------------------------------------- Tengiz passage
+def test_taken_together_is_one_linked_abductive_inference(m: ArgumentMap) -> None:
+    ra = the_inference(
+        m, {"explosion", "tokayev_july4", "court_order", "tengiz_signal", "not_coincidence"},
+        "kremlin_displeasure",
+    )
+    assert ra.scheme == "Argument From Evidence To Hypothesis"
+    # The three July events: two evidence nodes and Tokayev's (reported) statement.
+    assert isinstance(m.node("explosion"), Evidence)
+    assert isinstance(m.node("court_order"), Evidence)
+    tokayev = m.node("tokayev_july4")
+    assert isinstance(tokayev, Locution)
+    assert m.participants[tokayev.speaker or ""].name == "Kasym-Zhomart Tokayev"
+    # No convergent shortcut from any single event to the conclusion.
+    for premise in ("explosion", "court_order", "tokayev_july4"):
+        assert not any(
+            {p.id for p in m.premises(s)} == {premise}
+            for s in m.supporters(m.node("kremlin_displeasure"))
+        )
+    # The author's locution for the conclusion holds the markers "Taken together, however".
+    (loc, ya), = anchors(m, m.node("kremlin_displeasure"))
+    assert loc.speaker == AUTHOR and ya.force == "Asserting"
+    assert spans_text(loc).startswith("Taken together, however")
+
+
+def test_conceded_alternatives_undercut_and_however_prefers_the_pattern(m: ArgumentMap) -> None:
+    conceded = {"accident": "It may be that", "coincidence": "it may be a coincidence that",
+                "court_innocent": "It’s possible too that"}
+    for node_id, words in conceded.items():
+        node = m.node(node_id)
+        assert words in spans_text(node)
+        [(loc, ya)] = anchors(m, node)
+        assert loc.speaker == AUTHOR and ya.force == "Conceding"
+    the_inference(m, set(conceded), "mere_coincidence")
+    coincidence = m.node("mere_coincidence")
+    taken_together = m.node("ra_taken_together")
+    undercuts = [ca for ca in m.attackers(taken_together) if m.attacker(ca) == coincidence]
+    assert len(undercuts) == 1
+    assert m.conflict_kind(undercuts[0]) is ConflictKind.UNDERCUT
+    # The coincidence explanation does not rebut the conclusion itself.
+    assert not m.attackers(m.node("kremlin_displeasure"))
+    pattern = m.node("not_coincidence")
+    assert any(m.attacker(ca) == pattern for ca in m.attackers(coincidence))
+    assert any(m.attacker(ca) == coincidence for ca in m.attackers(pattern))
+    [pa] = [p for p in m.nodes_of(NodeKind.PA) if m.preferred(p) == pattern]
+    assert m.dispreferred(pa) == coincidence
+
+
+# ------------------------------------------------------------------- reported speech
+@pytest.mark.parametrize(
+    "speaker",
+    ["Kasym-Zhomart Tokayev", "Konstantin Zatulin", "Margarita Simonyan", "Kommersant",
+     "Dmitry Medvedev", "Vyacheslav Volodin", "US National Security Council"],
+)
+def test_others_speak_only_through_reported_locutions(m: ArgumentMap, speaker: str) -> None:
+    [participant] = [p for p in m.participants.values() if p.name == speaker]
+    locutions = [n for n in m.nodes_of(Locution) if n.speaker == participant.id]
+    assert locutions, speaker
+    author_commitments = {n.id for n in m.commitments(AUTHOR)}
+    for loc in locutions:
+        reporters = [r for r, ya in anchors(m, loc) if ya.force == "Asserting"]
+        assert [r.speaker for r in reporters] == [AUTHOR], loc.id
+        assert loc.id in author_commitments
+        for content in m.commitments(participant):
+            if content.kind is NodeKind.I:
+                assert content.id not in author_commitments, content.id
+
+
+def test_direct_quotations_are_anchored_to_the_speakers_words(m: ArgumentMap) -> None:
+    sanctions = m.node("tokayev_sanctions")
+    assert spans_text(sanctions) == "Sanctions are sanctions, we should not violate them"
+    zatulin = m.node("zatulin_3")
+    assert spans_text(zatulin).startswith("There are many towns with a predominantly Russian")
+    # Paraphrased speech has no anchor of its own; its content points at the paraphrase.
+    assert m.node("tokayev_july4").spans == ()  # type: ignore[union-attr]
+    assert spans_text(m.node("europe_plan")) == (
+        "plans to increase oil supply to Europe from the Tengiz field")
+
+
+def test_author_is_committed_to_her_claims_not_to_quoted_ones(m: ArgumentMap) -> None:
+    mine = {n.id for n in m.commitments(AUTHOR)}
+    assert {"lesson1", "lesson2", "kremlin_displeasure", "independence", "no_need_to_bend",
+            "lacks_power"} <= mine
+    quoted = {"europe_plan", "respect_sanctions", "tq_donbas", "zatulin_invasion", "munitions",
+              "take_back_alaska", "friends_only"}
+    assert not quoted & mine
+    assert {p.name for p in m.speakers(m.node("respect_sanctions"))} == {"Kasym-Zhomart Tokayev"}
+
+
+def test_arguments_inside_quotations_are_attributed_to_their_speaker(m: ArgumentMap) -> None:
+    ra = the_inference(m, {"tq_chaos"}, "tq_non_recognition")
+    arguing = [ya for ya in m.predecessors(ra) if isinstance(ya, Illocution)]
+    assert [ya.force for ya in arguing] == ["Arguing"]
+    [ta] = m.predecessors(arguing[0])
+    speakers = {n.speaker for n in m.predecessors(ta) + m.successors(ta)
+                if isinstance(n, Locution)}
+    assert speakers == {"tokayev"}
+
+
+# ---------------------------------------------------------- links between paragraphs
+def test_sanctions_and_spief_are_evidence_of_defiance(m: ArgumentMap) -> None:
+    independence = m.node("independence")
+    assert supports_path(m, m.node("tokayev_sanctions"), independence)
+    for said in ("tokayev_spief_4", "tokayev_discord", "staged_question"):
+        assert supports_path(m, m.node(said), m.node("disrespect")), said
+    assert supports_path(m, m.node("disrespect"), independence)
+    assert supports_path(m, m.node("refused_troops"), independence)
+
+
+def test_cpc_suspension_and_the_munitions_pretext(m: ArgumentMap) -> None:
+    anger = the_inference(m, {"cpc_suspension"}, "putin_angered")
+    [undercut] = m.attackers(anger)
+    safety = m.attacker(undercut)
+    assert safety is not None and safety.id == "safety_reason"
+    assert m.conflict_kind(undercut) is ConflictKind.UNDERCUT
+    # The safety reading rests on what Kommersant reported ...
+    the_inference(m, {"munitions"}, "safety_reason")
+    assert {p.name for p in m.speakers(m.node("munitions"))} == {"Kommersant"}
+    # ... and the author rebuts it: the munitions were a pretext.
+    [rebuttal] = m.attackers(safety)
+    attacker = m.attacker(rebuttal)
+    assert attacker is not None and attacker.id == "munitions_pretext"
+    assert m.conflict_kind(rebuttal) is ConflictKind.REBUT
+
+
+def test_retaliation_and_stripped_troops_mean_no_need_to_bend_the_knee(m: ArgumentMap) -> None:
+    ra = the_inference(m, {"can_retaliate", "limited_menace", "independent_course"},
+                       "no_need_to_bend")
+    assert ra.scheme == "Practical Reasoning"
+    the_inference(m, {"stripping_troops"}, "limited_menace")
+    the_inference(m, {"coal_freight"}, "can_retaliate")
+    the_inference(m, {"russia_desperate", "lacks_power"}, "no_need_to_bend")
+    # The closing "however": against the conclusion of Zatulin's veiled threat.
+    submit = m.node("bend_the_knee")
+    assert supports_path(m, m.node("friends_only"), submit)
+    [pa] = [p for p in m.nodes_of(NodeKind.PA) if m.dispreferred(p) == submit]
+    assert m.preferred(pa) == m.node("no_need_to_bend")
+    assert any(m.attacker(ca) == m.node("no_need_to_bend") for ca in m.attackers(submit))
+
+
+def test_lessons_are_argued_for(m: ArgumentMap) -> None:
+    for lesson in ("lesson1", "lesson2"):
+        assert m.supporters(m.node(lesson)), lesson
+    assert supports_path(m, m.node("kremlin_displeasure"), m.node("lesson1"))
+    assert supports_path(m, m.node("troops"), m.node("lesson2"))
+
+
+# ------------------------------------------------------------- schemes and evidence
+def test_schemes_come_from_the_catalogue(m: ArgumentMap) -> None:
+    used = set()
+    for ra in m.nodes_of(Inference):
+        assert ra.scheme in CATALOGUE, ra.scheme
+        assert ra.scheme_id == CATALOGUE[ra.scheme], ra.id
+        used.add(ra.scheme)
+    assert len(used) >= 8
+    for node in m.nodes_of(NodeKind.CA):
+        assert node.scheme == "Default Conflict"  # type: ignore[union-attr]
+
+
+def test_evidence_carries_a_type(m: ArgumentMap) -> None:
+    evidence = m.nodes_of(Evidence)
+    assert len(evidence) >= 15
+    assert all(e.evidence_type is not EvidenceType.OTHER for e in evidence)
+    assert m.node("tengiz_size").evidence_type is EvidenceType.STATISTICS  # type: ignore[union-attr]
+    assert isinstance(m.node("kremlin_displeasure"), Claim)
+
+
+# -------------------------------------------------------------- committed outputs
+def test_committed_xml_is_reproduced_exactly(m: ArgumentMap) -> None:
+    committed = (OUTPUT / "seed.aif.xml").read_bytes()
+    assert argmap.to_xml(m) == committed
+    assert argmap.from_xml(committed, strict=True) == m
+
+
+def test_committed_dot_is_reproduced_exactly(m: ArgumentMap, script: Any) -> None:
+    committed = (OUTPUT / "seed.dot").read_text(encoding="utf-8")
+    assert argmap.to_dot(m, **script.PICTURE) == committed
+
+
+def test_committed_pictures_exist() -> None:
+    svg = (OUTPUT / "seed.svg").read_bytes()
+    assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
+    assert (OUTPUT / "seed.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
