@@ -211,6 +211,15 @@ def test_wrong_root_namespace_and_version() -> None:
         argmap.from_xml(b"<argmap")
 
 
+def test_newer_minor_version_is_read_if_it_fits_and_named_if_not() -> None:
+    ok = f'<argmap xmlns="{NS}" version="1.7"><nodes/></argmap>'.encode()
+    assert len(argmap.from_xml(ok)) == 0
+    newer = f'<argmap xmlns="{NS}" version="1.7"><nodes><claim id="c" weight="2">'
+    newer += "<text>x</text></claim></nodes></argmap>"
+    with pytest.raises(ParseError, match=r"newer than the 1\.0 this argmap reads"):
+        argmap.from_xml(newer.encode())
+
+
 def test_strict_mode_names_violations() -> None:
     doc = _doc('<nodes><inference id="r1"/></nodes><edges>'
                '<edge id="e1" from="r1" to="ghost"/></edges>')

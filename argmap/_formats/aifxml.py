@@ -391,6 +391,11 @@ def _local(el: etree._Element) -> str:
     return tag[_NSLEN:] if isinstance(tag, str) else ""
 
 
+def _newer_minor(version: str) -> bool:
+    minor = version.partition(".")[2]
+    return minor.isdigit() and int(minor) > int(_VERSION.partition(".")[2])
+
+
 def _check_root(root: etree._Element, name: str) -> None:
     tag = root.tag
     if not isinstance(tag, str) or (not tag.endswith("}argmap") and tag != "argmap"):
@@ -432,6 +437,10 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
     if not schema.validate(root):
         err = schema.error_log[0]
         message = err.message.replace(_NS, "")
+        version = root.get("version", "")
+        if _newer_minor(version):
+            message += (f" (the document is AIF-XML {version}, newer than the {_VERSION} this "
+                        "argmap reads; upgrade argmap to read what it added)")
         raise ParseError(f"does not match the AIF-XML schema: {message}", source=name,
                          line=err.line or None)
     gc_was_enabled = gc.isenabled()
