@@ -60,7 +60,7 @@ SpanLike = Span | str | tuple[int, int]
 class ArgumentMap:
     """An argument map of one text, in the AIF ontology.
 
-    A map holds a :class:`Source` (the analysed text), :class:`Participant` s,
+    A map holds a :class:`Source` (the analysed text), participants,
     nodes of every AIF kind and the untyped edges between them.  Nodes and
     edges are immutable; the map changes only through its methods.
 

@@ -1,0 +1,711 @@
+"""Acceptability of the propositions of a map: AIF -> ASPIC+ -> Dung.
+
+The map is read as an ASPIC+ argumentation theory, following the AIF
+reification of Bex, Prakken & Reed (2010) and Bex, Modgil, Prakken & Reed
+(2013):
+
+* **Formulas** are the propositions (I-nodes), plus locutions that serve as a
+  premise of an inference or an end of a conflict (reported speech).
+* **Premises** (the knowledge base) are the formulas no rule concludes.  All
+  are *ordinary* (attackable) premises; argmap has no axioms.
+* **Rules**: each inference (RA) with at least one premise and a proposition as
+  conclusion is a rule ``p1, ..., pn => c``, named by the RA's id.  It is
+  defeasible unless the catalogue marks its scheme ``deductive`` (then strict).
+  Each rephrase (MA) is a defeasible rule ``original => rephrased``.
+  Inferences whose conclusion is another inference (support for a rule) are
+  not rules: they have no effect on acceptability.
+* **Contrariness**: each conflict (CA) makes its attacker a contrary of its
+  target: of a formula (rebut or undermine) or of a rule's name (undercut).
+  A pair of conflicts in opposite directions between two formulas makes them
+  *contradictories*.  Conflicts aimed at conflicts or preferences are ignored.
+* **Preferences**: each preference (PA) between two propositions orders them;
+  between two inferences, it orders the rules.  Both orders are closed under
+  transitivity; two nodes preferred to each other (a cycle) are left unordered.
+
+Arguments are built as in ASPIC+: a premise argument ``[p]`` for every
+premise, and for every rule and every combination of arguments for its
+premises, an argument for the rule's conclusion.  Circular arguments (whose
+conclusion is also the conclusion of one of their sub-arguments) are not
+built.  An argument *A* attacks *B* when *A*'s conclusion is a contrary of a
+premise of *B* (undermine), of the conclusion of a defeasible rule in *B*
+(rebut) or of the name of a defeasible rule in *B* (undercut).
+
+Whether an attack on the sub-argument *B'* of *B* succeeds as a **defeat**:
+
+* undercuts always succeed, and so do attacks by a contrary (a one-way
+  conflict), as in ASPIC+;
+* an attack between contradictories succeeds unless *A* is strictly weaker
+  than *B'* (``A < B'``), where, first, a preference between the two
+  conclusions decides (``conc(B')`` preferred to ``conc(A)`` gives ``A < B'``;
+  the other way round gives not ``A < B'``) -- this is how a PA between two
+  conflicting propositions reads in AIF, also when one of them is a derived
+  conclusion; and otherwise the argument ordering of ASPIC+ decides:
+
+  - ``"weakest-link"`` (default): if both arguments are strict (no
+    defeasible rule), compare their premise sets; otherwise ``A < B`` when
+    both their premise sets and their defeasible-rule sets compare so;
+  - ``"last-link"``: compare the sets of last defeasible rules; when both
+    are empty, compare premise sets.
+
+  Sets compare with the *elitist* ordering: ``G < G'`` when ``G`` is not
+  empty and either ``G'`` is empty or some member of ``G`` is less preferred
+  than every member of ``G'``.
+
+Note the consequence of the empty-set convention under last-link: a premise
+argument is never weaker than an argument with a defeasible rule, so a premise
+contradicting a derived conclusion always wins.  Weakest-link does not have
+this bias, which is why it is the default.
+
+The defeat graph is handed to a Dung semantics (:mod:`framework`).  A
+proposition is ``IN`` when some argument for it is ``IN``, ``OUT`` when it has
+arguments and all are ``OUT``, and ``UNDEC`` otherwise (also when it has no
+argument at all, e.g. when it is only derivable in a circle).  For semantics
+with several labellings, a proposition's status is sceptical: ``IN`` (or
+``OUT``) when it is so in every labelling, else ``UNDEC``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from argmap._map import ArgumentMap, NodeRef
+from argmap._nodes import (
+    Conflict,
+    ConflictKind,
+    Inference,
+    NodeKind,
+    Preference,
+    Rephrase,
+)
+from argmap._reasoning._graph import strongly_connected
+from argmap._reasoning.framework import (
+    _IN,
+    _OUT,
+    _UNDEC,
+    ArgumentationFramework,
+    FrameworkError,
+    Labelling,
+    Status,
+    semantics_name,
+)
+from argmap._reasoning.questions import scheme_of
+from argmap._reasoning.schemes import SchemeCatalogue, schemes
+
+__all__ = [
+    "DEFAULT_MAX_ARGUMENTS",
+    "ORDERINGS",
+    "Argument",
+    "Attack",
+    "Evaluation",
+    "StructuredFramework",
+    "build_framework",
+    "evaluate",
+]
+
+#: The argument orderings :func:`evaluate` offers.
+ORDERINGS: tuple[str, ...] = ("weakest-link", "last-link")
+
+#: How many arguments :func:`build_framework` builds before giving up.
+DEFAULT_MAX_ARGUMENTS = 500_000
+
+# Above this many combinations of component labellings, a proposition's status
+# under a multi-labelling semantics is taken from its arguments' summary.
+_MAX_COMBINATIONS = 4096
+
+_FORMULA_KINDS = (NodeKind.I, NodeKind.L, NodeKind.UNKNOWN)
+
+# Arguments through a support cycle are enumerated path by path (recursively).
+_MAX_CYCLE = 200
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Argument:
+    """An ASPIC+ argument built from a map.
+
+    Attributes:
+        id: ``"A1"``, ``"A2"``, ... in construction order.
+        conclusion: id of the proposition it concludes.
+        rule: id of its last inference (RA) or rephrase (MA), or None for a
+            premise argument.
+        sub_arguments: ids of its immediate sub-arguments, one per premise of
+            the rule.
+        premises: ids of the premises it rests on.
+        rules: ids of every rule it uses.
+        strict: True when its last rule is strict (a deductive scheme).
+    """
+
+    id: str
+    conclusion: str
+    rule: str | None
+    sub_arguments: tuple[str, ...]
+    premises: frozenset[str]
+    rules: frozenset[str]
+    strict: bool = False
+
+    @property
+    def is_premise(self) -> bool:
+        """True for a premise argument ``[p]``."""
+        return self.rule is None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Attack:
+    """An attack of one argument on a sub-argument of another, from a conflict (CA).
+
+    Attributes:
+        attacker: id of the attacking argument.
+        target: id of the attacked argument (the sub-argument hit directly;
+            every argument containing it is attacked too).
+        kind: rebut, undermine or undercut.
+        conflict: id of the conflict node it comes from.
+        contradictory: True when the conflict has a partner in the opposite
+            direction, so that preferences decide.
+        defeat: True when the attack succeeds as a defeat.
+    """
+
+    attacker: str
+    target: str
+    kind: ConflictKind
+    conflict: str
+    contradictory: bool
+    defeat: bool
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class StructuredFramework:
+    """The ASPIC+ reading of a map: its arguments, attacks and defeat graph.
+
+    Attributes:
+        arguments: every argument, by id.
+        attacks: every direct attack, with whether it is a defeat.
+        framework: the Dung framework of the defeats (a defeat on a
+            sub-argument is a defeat on every argument containing it).
+        by_conclusion: argument ids by the proposition they conclude; every
+            formula of the map is a key (possibly with no argument).
+        premises: ids of the propositions taken as premises.
+        ordering: the argument ordering used.
+    """
+
+    arguments: Mapping[str, Argument]
+    attacks: tuple[Attack, ...]
+    framework: ArgumentationFramework
+    by_conclusion: Mapping[str, tuple[str, ...]]
+    premises: frozenset[str]
+    ordering: str
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Evaluation:
+    """The status of every proposition of a map under a semantics.
+
+    Attributes:
+        semantics: the semantics used (``"grounded"``, ...).
+        ordering: the argument ordering used.
+        statuses: the status of each proposition (and locution used as a
+            premise or in a conflict), by node id, in map order.
+        arguments: the sceptical status of each argument.
+        structure: the arguments, attacks and Dung framework behind it.
+        labellings: how many labellings the semantics has (grounded: 1;
+            stable: possibly 0, and then every status is ``UNDEC``).
+    """
+
+    semantics: str
+    ordering: str
+    statuses: Mapping[str, Status]
+    arguments: Labelling
+    structure: StructuredFramework
+    labellings: int
+
+    def status(self, node: NodeRef) -> Status:
+        """The status of one proposition.
+
+        Raises:
+            FrameworkError: if the node is not a proposition of the map.
+        """
+        nid = node if isinstance(node, str) else node.id
+        try:
+            return self.statuses[nid]
+        except KeyError:
+            raise FrameworkError(
+                f"node {nid!r} is not a proposition of the evaluated map"
+            ) from None
+
+    def _with(self, status: Status) -> list[str]:
+        return [k for k, v in self.statuses.items() if v is status]
+
+    def accepted(self) -> list[str]:
+        """Ids of the ``IN`` propositions."""
+        return self._with(Status.IN)
+
+    def rejected(self) -> list[str]:
+        """Ids of the ``OUT`` propositions."""
+        return self._with(Status.OUT)
+
+    def undecided(self) -> list[str]:
+        """Ids of the ``UNDEC`` propositions."""
+        return self._with(Status.UNDEC)
+
+
+# ------------------------------------------------------------------ the theory
+@attrs.define
+class _Theory:
+    formulas: list[str]
+    rules: dict[str, tuple[tuple[str, ...], str, bool]]  # id -> (premises, conclusion, strict)
+    concluded_by: dict[str, list[str]]
+    contraries: list[tuple[str, str, str]]  # (conflict id, attacker formula, target id)
+    prop_pref: dict[str, set[str]]
+    rule_pref: dict[str, set[str]]
+
+
+def _theory(m: ArgumentMap, catalogue: SchemeCatalogue) -> _Theory:
+    nodes = m.nodes
+    formulas: dict[str, None] = {n.id: None for n in nodes.values() if n.kind is NodeKind.I}
+    rules: dict[str, tuple[tuple[str, ...], str, bool]] = {}
+    conflicts: list[tuple[str, str, str]] = []
+
+    def formula(nid: str | None) -> bool:
+        return nid is not None and nid in nodes and nodes[nid].kind in _FORMULA_KINDS
+
+    for n in nodes.values():
+        if isinstance(n, Inference):
+            concl = m.conclusion(n)
+            prem = tuple(dict.fromkeys(p.id for p in m.premises(n)))
+            if concl is None or not prem or not formula(concl.id) or concl.id in prem:
+                continue
+            scheme = scheme_of(m, n, catalogue=catalogue)
+            rules[n.id] = (prem, concl.id, bool(scheme is not None and scheme.deductive))
+            for p in (*prem, concl.id):
+                formulas.setdefault(p, None)
+        elif isinstance(n, Rephrase):
+            src = [p.id for p in m.predecessors(n) if p.kind is NodeKind.I]
+            dst = [s.id for s in m.successors(n) if s.kind is NodeKind.I]
+            if len(src) == 1 and len(dst) == 1 and src[0] != dst[0]:
+                rules[n.id] = ((src[0],), dst[0], False)
+        elif isinstance(n, Conflict):
+            attacker = m.attacker(n)
+            target = m.target(n)
+            if attacker is None or target is None or not formula(attacker.id):
+                continue
+            if not (formula(target.id) or target.kind in (NodeKind.RA, NodeKind.MA)):
+                continue
+            conflicts.append((n.id, attacker.id, target.id))
+            for f in (attacker.id, target.id):
+                if formula(f):
+                    formulas.setdefault(f, None)
+    concluded_by: dict[str, list[str]] = {}
+    for rid, (_, concl_id, _) in rules.items():
+        concluded_by.setdefault(concl_id, []).append(rid)
+    prop_pref: dict[str, set[str]] = {}
+    rule_pref: dict[str, set[str]] = {}
+    for pa in m.nodes_of(Preference):
+        a, b = m.preferred(pa), m.dispreferred(pa)
+        if a is None or b is None or a.id == b.id:
+            continue
+        if a.id in formulas and b.id in formulas:
+            prop_pref.setdefault(a.id, set()).add(b.id)
+        elif a.id in rules and b.id in rules:
+            rule_pref.setdefault(a.id, set()).add(b.id)
+    order = [nid for nid in nodes if nid in formulas]
+    return _Theory(order, rules, concluded_by, conflicts, prop_pref, rule_pref)
+
+
+class _Order:
+    """A strict order from the transitive closure of direct preferences."""
+
+    def __init__(self, edges: dict[str, set[str]]) -> None:
+        self._edges = edges
+        self._reach: dict[str, frozenset[str]] = {}
+
+    def _reachable(self, x: str) -> frozenset[str]:
+        if x not in self._reach:
+            seen: set[str] = set()
+            stack = list(self._edges.get(x, ()))
+            while stack:
+                y = stack.pop()
+                if y not in seen:
+                    seen.add(y)
+                    stack.extend(self._edges.get(y, ()))
+            self._reach[x] = frozenset(seen)
+        return self._reach[x]
+
+    def better(self, x: str, y: str) -> bool:
+        """True when x is strictly preferred to y."""
+        if not self._edges or x == y:
+            return False
+        return y in self._reachable(x) and x not in self._reachable(y)
+
+    def set_less(self, worse: frozenset[str], better: frozenset[str]) -> bool:
+        """The elitist set comparison: is ``worse`` strictly below ``better``?"""
+        if not worse:
+            return False
+        if not better:
+            return True
+        return any(all(self.better(y, x) for y in better) for x in worse)
+
+
+# ------------------------------------------------------------------- arguments
+@attrs.define
+class _Args:
+    conc: list[str] = attrs.Factory(list)
+    rule: list[str | None] = attrs.Factory(list)
+    subs: list[tuple[int, ...]] = attrs.Factory(list)
+    prem: list[frozenset[str]] = attrs.Factory(list)
+    rules: list[frozenset[str]] = attrs.Factory(list)
+    defrules: list[frozenset[str]] = attrs.Factory(list)
+    lastdef: list[frozenset[str]] = attrs.Factory(list)
+    strict_top: list[bool] = attrs.Factory(list)
+    key: dict[tuple[str | None, str, tuple[int, ...]], int] = attrs.Factory(dict)
+
+
+def _build_arguments(th: _Theory, limit: int) -> tuple[_Args, dict[str, list[int]]]:
+    out = _Args()
+    by_conc: dict[str, list[int]] = {f: [] for f in th.formulas}
+
+    def make(conc: str, rule: str | None, subs: tuple[int, ...]) -> int:
+        k = (rule, conc, subs)
+        if k in out.key:
+            return out.key[k]
+        idx = len(out.conc)
+        if idx >= limit:
+            raise FrameworkError(
+                f"the map yields more than {limit:,} arguments (linked premises with several "
+                "arguments each multiply); raise max_arguments to evaluate it anyway"
+            )
+        out.key[k] = idx
+        out.conc.append(conc)
+        out.rule.append(rule)
+        out.subs.append(subs)
+        if rule is None:
+            out.prem.append(frozenset((conc,)))
+            out.rules.append(frozenset())
+            out.defrules.append(frozenset())
+            out.lastdef.append(frozenset())
+            out.strict_top.append(False)
+        else:
+            strict = th.rules[rule][2]
+            prem: set[str] = set()
+            used: set[str] = {rule}
+            defr: set[str] = set() if strict else {rule}
+            last: set[str] = set()
+            for s in subs:
+                prem |= out.prem[s]
+                used |= out.rules[s]
+                defr |= out.defrules[s]
+                if strict:
+                    last |= out.lastdef[s]
+            out.prem.append(frozenset(prem))
+            out.rules.append(frozenset(used))
+            out.defrules.append(frozenset(defr))
+            out.lastdef.append(frozenset(last) if strict else frozenset((rule,)))
+            out.strict_top.append(strict)
+        by_conc[conc].append(idx)
+        return idx
+
+    components = _support_components(th)
+    for comp in components:
+        members = set(comp)
+        # A one-formula component is acyclic: _theory drops rules concluding a premise.
+        if len(comp) == 1:
+            f = comp[0]
+            if f not in th.concluded_by:
+                make(f, None, ())
+                continue
+            for rid in th.concluded_by[f]:
+                prem = th.rules[rid][0]
+                for combo in itertools.product(*(by_conc[p] for p in prem)):
+                    make(f, rid, combo)
+            continue
+        if len(comp) > _MAX_CYCLE:
+            raise FrameworkError(
+                f"{len(comp)} propositions support each other in one circle (e.g. "
+                f"{', '.join(map(repr, comp[:3]))}); argmap builds arguments through support "
+                f"cycles of at most {_MAX_CYCLE} propositions (see lint's support-cycle)"
+            )
+        memo: dict[tuple[str, frozenset[str]], list[int]] = {}
+
+        def within(f: str, path: frozenset[str], members: set[str] = members,
+                   memo: dict[tuple[str, frozenset[str]], list[int]] = memo) -> list[int]:
+            key = (f, path)
+            if key in memo:
+                return memo[key]
+            found: list[int] = []
+            inner = path | {f}
+            for rid in th.concluded_by.get(f, ()):
+                lists: list[Sequence[int]] = []
+                for p in th.rules[rid][0]:
+                    if p in members:
+                        if p in inner:
+                            break
+                        lists.append(within(p, inner))
+                    else:
+                        lists.append(by_conc[p])
+                else:
+                    found.extend(make(f, rid, combo) for combo in itertools.product(*lists))
+            memo[key] = found
+            return found
+
+        for f in comp:
+            within(f, frozenset())
+    return out, by_conc
+
+
+def _support_components(th: _Theory) -> list[list[str]]:
+    """Strongly connected components of 'conclusion depends on premise', premises first."""
+    graph: dict[str, list[str]] = {f: [] for f in th.formulas}
+    for prem, concl, _ in th.rules.values():
+        graph[concl].extend(prem)
+    return strongly_connected(graph, th.formulas)
+
+
+# -------------------------------------------------------------------- attacks
+def build_framework(
+    m: ArgumentMap,
+    *,
+    ordering: str = "weakest-link",
+    catalogue: SchemeCatalogue | None = None,
+    max_arguments: int = DEFAULT_MAX_ARGUMENTS,
+) -> StructuredFramework:
+    """Read a map as an ASPIC+ theory and build its arguments and defeat graph.
+
+    See the module documentation for the reading.
+
+    Args:
+        m: the map.
+        ordering: ``"weakest-link"`` or ``"last-link"``.
+        catalogue: scheme catalogue, to tell deductive schemes (default:
+            :func:`schemes`).
+        max_arguments: stop with an error past this many arguments.
+
+    Raises:
+        FrameworkError: for an unknown ordering or too many arguments.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> a, b = m.add_claim("It rained"), m.add_claim("The street is wet")
+        >>> _ = m.add_inference(a, b)
+        >>> sf = build_framework(m)
+        >>> [(x.id, x.conclusion, x.rule) for x in sf.arguments.values()]
+        [('A1', 'i1', None), ('A2', 'i2', 'ra3')]
+    """
+    if ordering not in ORDERINGS:
+        raise FrameworkError(f"unknown ordering {ordering!r}; choose one of {', '.join(ORDERINGS)}")
+    cat = catalogue if catalogue is not None else schemes()
+    th = _theory(m, cat)
+    args, by_conc = _build_arguments(th, max_arguments)
+    n = len(args.conc)
+    names = [f"A{i + 1}" for i in range(n)]
+
+    by_rule: dict[str, list[int]] = {}
+    parents: list[list[int]] = [[] for _ in range(n)]
+    for i in range(n):
+        r = args.rule[i]
+        if r is not None:
+            by_rule.setdefault(r, []).append(i)
+        for s in set(args.subs[i]):
+            parents[s].append(i)
+
+    props = _Order(th.prop_pref)
+    rules_order = _Order(th.rule_pref)
+
+    def weaker(a: int, b: int) -> bool:
+        ca, cb = args.conc[a], args.conc[b]
+        if props.better(cb, ca):
+            return True
+        if props.better(ca, cb):
+            return False
+        if ordering == "last-link":
+            la, lb = args.lastdef[a], args.lastdef[b]
+            if not la and not lb:
+                return props.set_less(args.prem[a], args.prem[b])
+            return rules_order.set_less(la, lb)
+        da, db = args.defrules[a], args.defrules[b]
+        if not da and not db:
+            return props.set_less(args.prem[a], args.prem[b])
+        return props.set_less(args.prem[a], args.prem[b]) and rules_order.set_less(da, db)
+
+    pairs = {(x, t) for _, x, t in th.contraries}
+    direct: list[Attack] = []
+    defeaters: dict[int, list[int]] = {}
+    premises = frozenset(f for f in th.formulas if f not in th.concluded_by)
+    for cid, x, t in th.contraries:
+        attackers = by_conc.get(x, [])
+        if not attackers:
+            continue
+        if t in th.rules:
+            if th.rules[t][2]:
+                continue  # a strict rule cannot be undercut
+            targets = [(b, ConflictKind.UNDERCUT) for b in by_rule.get(t, ())]
+            contradictory = False
+        else:
+            contradictory = (t, x) in pairs
+            targets = [
+                (b, ConflictKind.UNDERMINE if args.rule[b] is None else ConflictKind.REBUT)
+                for b in by_conc.get(t, ())
+                if args.rule[b] is None or not args.strict_top[b]
+            ]
+        for b, kind in targets:
+            for a in attackers:
+                ok = kind is ConflictKind.UNDERCUT or not contradictory or not weaker(a, b)
+                direct.append(Attack(attacker=names[a], target=names[b], kind=kind,
+                                     conflict=cid, contradictory=contradictory, defeat=ok))
+                if ok:
+                    defeaters.setdefault(b, []).append(a)
+
+    af = ArgumentationFramework(names)
+    for b, who in defeaters.items():
+        for c in _ancestors(b, parents):
+            for a in who:
+                af._add(a, c)
+
+    arguments = {
+        names[i]: Argument(
+            id=names[i], conclusion=args.conc[i], rule=args.rule[i],
+            sub_arguments=tuple(names[s] for s in args.subs[i]), premises=args.prem[i],
+            rules=args.rules[i], strict=args.strict_top[i],
+        )
+        for i in range(n)
+    }
+    return StructuredFramework(
+        arguments=arguments,
+        attacks=tuple(direct),
+        framework=af,
+        by_conclusion={f: tuple(names[i] for i in by_conc[f]) for f in th.formulas},
+        premises=premises,
+        ordering=ordering,
+    )
+
+
+def _ancestors(b: int, parents: list[list[int]]) -> list[int]:
+    """``b`` and every argument that contains it as a sub-argument."""
+    seen = {b}
+    out = [b]
+    stack = [b]
+    while stack:
+        for p in parents[stack.pop()]:
+            if p not in seen:
+                seen.add(p)
+                out.append(p)
+                stack.append(p)
+    return out
+
+
+# ------------------------------------------------------------------ evaluation
+def evaluate(
+    m: ArgumentMap,
+    semantics: str = "grounded",
+    *,
+    ordering: str = "weakest-link",
+    catalogue: SchemeCatalogue | None = None,
+    max_arguments: int = DEFAULT_MAX_ARGUMENTS,
+) -> Evaluation:
+    """Evaluate which propositions of a map are acceptable.
+
+    Args:
+        m: the map.
+        semantics: ``"grounded"`` (default), ``"complete"``, ``"preferred"``
+            or ``"stable"`` (or ICCMA's ``GR``, ``CO``, ``PR``, ``ST``).
+        ordering: argument ordering for preferences: ``"weakest-link"``
+            (default) or ``"last-link"``.
+        catalogue: scheme catalogue (tells deductive schemes).
+        max_arguments: give up past this many arguments.
+
+    Returns:
+        The status of each proposition and argument; see the module
+        documentation for how the map is read.
+
+    Raises:
+        FrameworkError: for an unknown semantics or ordering, or too many
+            arguments.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> claim = m.add_claim("We should cycle to work")
+        >>> reason = m.add_claim("Cycling is healthy")
+        >>> _ = m.add_inference(reason, claim)
+        >>> objection = m.add_claim("Cycling in traffic is dangerous")
+        >>> _ = m.add_conflict(objection, claim)
+        >>> ev = evaluate(m)
+        >>> ev.status(claim).value, ev.status(reason).value, ev.status(objection).value
+        ('OUT', 'IN', 'IN')
+    """
+    name = semantics_name(semantics)
+    structure = build_framework(m, ordering=ordering, catalogue=catalogue,
+                                max_arguments=max_arguments)
+    af = structure.framework
+    index = {a: i for i, a in enumerate(af.arguments)}
+    by_conc = {f: [index[a] for a in ids] for f, ids in structure.by_conclusion.items()}
+
+    if name == "grounded":
+        lab = af.grounded()
+        codes = [_code_of(lab[a]) for a in af.arguments]
+        statuses = {f: _node_status([codes[i] for i in ids]) for f, ids in by_conc.items()}
+        return Evaluation(semantics=name, ordering=ordering, statuses=statuses, arguments=lab,
+                          structure=structure, labellings=1)
+
+    dec = af._decompose(name)
+    count = 1
+    for labs in dec.labellings:
+        count *= len(labs)
+    summary = af._summary_codes(dec)
+    if count == 0:
+        statuses = dict.fromkeys(by_conc, Status.UNDEC)
+    else:
+        comp_of: dict[int, tuple[int, int]] = {}
+        for c, comp in enumerate(dec.components):
+            for pos, i in enumerate(comp):
+                comp_of[i] = (c, pos)
+        statuses = {
+            f: _multi_status(ids, dec.grounded, summary, comp_of, dec.labellings)
+            for f, ids in by_conc.items()
+        }
+    return Evaluation(semantics=name, ordering=ordering, statuses=statuses,
+                      arguments=af._labelling(summary), structure=structure, labellings=count)
+
+
+def _code_of(status: Status) -> int:
+    return {Status.IN: _IN, Status.OUT: _OUT, Status.UNDEC: _UNDEC}[status]
+
+
+def _node_status(codes: Sequence[int]) -> Status:
+    if _IN in codes:
+        return Status.IN
+    if codes and all(c == _OUT for c in codes):
+        return Status.OUT
+    return Status.UNDEC
+
+
+def _multi_status(
+    ids: list[int],
+    grounded: list[int],
+    summary: list[int],
+    comp_of: dict[int, tuple[int, int]],
+    labellings: list[list[tuple[int, ...]]],
+) -> Status:
+    """Sceptical status of a proposition: the same in every labelling, else UNDEC."""
+    if any(grounded[i] == _IN for i in ids):
+        return Status.IN
+    open_ids = [i for i in ids if grounded[i] == _UNDEC]
+    if not open_ids:
+        return _node_status([grounded[i] for i in ids])
+    comps = sorted({comp_of[i][0] for i in open_ids})
+    combos = 1
+    for c in comps:
+        combos *= len(labellings[c])
+    if combos > _MAX_COMBINATIONS:
+        # Sound but possibly less decisive: decided only when an argument is.
+        return _node_status([summary[i] for i in ids])
+    seen: set[Status] = set()
+    for choice in itertools.product(*(labellings[c] for c in comps)):
+        chosen = dict(zip(comps, choice, strict=True))
+        codes = [
+            chosen[comp_of[i][0]][comp_of[i][1]] if i in comp_of else grounded[i] for i in ids
+        ]
+        seen.add(_node_status(codes))
+        if len(seen) > 1:
+            return Status.UNDEC
+    return seen.pop()

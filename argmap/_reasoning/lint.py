@@ -1,0 +1,196 @@
+"""Structural lint for annotators: things that are valid AIF but worth a second look.
+
+:func:`lint` complements :meth:`ArgumentMap.validate`: validation reports
+broken AIF; lint reports an annotation that is well-formed but probably
+incomplete.  Each finding is a :class:`~argmap.Problem` whose code is a key of
+:data:`LINT_RULES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from argmap._map import ArgumentMap
+from argmap._nodes import (
+    Claim,
+    Conflict,
+    Evidence,
+    Illocution,
+    Inference,
+    Locution,
+    NodeKind,
+    Preference,
+    Rephrase,
+)
+from argmap._reasoning._graph import strongly_connected
+from argmap._reasoning.questions import scheme_of
+from argmap._reasoning.schemes import SchemeCatalogue, schemes
+from argmap._validation import Problem
+
+__all__ = ["LINT_RULES", "lint"]
+
+#: Every check :func:`lint` makes, by code, with what it looks for.
+LINT_RULES: Mapping[str, str] = {
+    "unsupported-claim": (
+        "A claim stands on its own: no inference or rephrase supports it, and it is not used "
+        "as a premise, an attacker or a side of a preference (an assertion without reasons)."
+    ),
+    "inference-without-scheme": (
+        "An inference has no scheme, or only the default one (Default Inference)."
+    ),
+    "unknown-scheme": "An inference names a scheme that is not in the scheme catalogue.",
+    "unanchored-premise": (
+        "A premise (or attacker) is neither anchored in the text (no span) nor marked implicit, "
+        "nor anchored in a locution by an illocution."
+    ),
+    "undefended-attack": (
+        "A conflict's attacker is itself unchallenged (no conflict targets it) and no "
+        "preference favours the attacked side: the attack stands unanswered.  Counter-attacks "
+        "(conflicts on a node that itself attacks) are defences and are not reported."
+    ),
+    "support-cycle": (
+        "Propositions support each other in a circle (through inferences and rephrases)."
+    ),
+}
+
+_DEFAULT_INFERENCE = "Default Inference"
+
+
+def lint(m: ArgumentMap, *, catalogue: SchemeCatalogue | None = None) -> list[Problem]:
+    """Report structural weaknesses of an annotation (see :data:`LINT_RULES`).
+
+    Args:
+        m: the map.
+        catalogue: scheme catalogue for scheme look-ups (default: :func:`schemes`).
+
+    Returns:
+        The findings, grouped by rule in the order of :data:`LINT_RULES`, each
+        naming the node ids involved.
+
+    Example:
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> lonely = m.add_claim("The moon is made of cheese")
+        >>> [p.code for p in lint(m)]
+        ['unsupported-claim']
+    """
+    cat = catalogue if catalogue is not None else schemes()
+    found: list[Problem] = []
+    found.extend(_unsupported(m))
+    found.extend(_schemes(m, cat))
+    found.extend(_unanchored(m))
+    found.extend(_undefended(m))
+    found.extend(_cycles(m))
+    return found
+
+
+def _used(m: ArgumentMap, nid: str) -> bool:
+    return any(
+        s.kind in (NodeKind.RA, NodeKind.CA, NodeKind.PA, NodeKind.MA) for s in m.successors(nid)
+    )
+
+
+def _unsupported(m: ArgumentMap) -> Iterator[Problem]:
+    for n in m.nodes_of(Claim):
+        supported = any(isinstance(p, (Inference, Rephrase)) for p in m.predecessors(n))
+        if supported or _used(m, n.id):
+            continue
+        dispreferred = any(isinstance(p, Preference) for p in m.predecessors(n))
+        if dispreferred:
+            continue
+        yield Problem("unsupported-claim",
+                      f"claim {n.id!r} is neither supported nor used: {_short(n.text)!r}",
+                      nodes=(n.id,))
+
+
+def _schemes(m: ArgumentMap, cat: SchemeCatalogue) -> Iterator[Problem]:
+    missing: list[Problem] = []
+    unknown: list[Problem] = []
+    for n in m.nodes_of(Inference):
+        if not n.scheme and not n.label:
+            missing.append(Problem("inference-without-scheme",
+                                   f"inference {n.id!r} has no scheme", nodes=(n.id,)))
+            continue
+        scheme = scheme_of(m, n, catalogue=cat)
+        if scheme is None:
+            unknown.append(Problem("unknown-scheme",
+                                   f"inference {n.id!r} names the scheme {n.scheme or n.label!r}, "
+                                   "which is not in the scheme catalogue", nodes=(n.id,)))
+        elif scheme.name == _DEFAULT_INFERENCE:
+            missing.append(Problem("inference-without-scheme",
+                                   f"inference {n.id!r} has only the default scheme "
+                                   f"({n.scheme or n.label!r})", nodes=(n.id,)))
+    yield from missing
+    yield from unknown
+
+
+def _unanchored(m: ArgumentMap) -> Iterator[Problem]:
+    for n in m.propositions():
+        if n.spans or n.implicit:
+            continue
+        roles = [s for s in m.successors(n) if s.kind in (NodeKind.RA, NodeKind.CA)]
+        if not roles:
+            continue
+        anchored = any(
+            isinstance(ya, Illocution) and any(isinstance(p, Locution) for p in m.predecessors(ya))
+            for ya in m.predecessors(n)
+        )
+        if anchored:
+            continue
+        role = "premise" if any(r.kind is NodeKind.RA for r in roles) else "attacker"
+        what = "evidence" if isinstance(n, Evidence) else "proposition"
+        yield Problem("unanchored-premise",
+                      f"{what} {n.id!r}, used as a {role}, is not anchored in the text and not "
+                      f"marked implicit: {_short(n.text)!r}", nodes=(n.id,))
+
+
+def _undefended(m: ArgumentMap) -> Iterator[Problem]:
+    favours = {
+        (pref.id, dis.id)
+        for pa in m.nodes_of(Preference)
+        if (pref := m.preferred(pa)) is not None and (dis := m.dispreferred(pa)) is not None
+    }
+    for ca in m.nodes_of(Conflict):
+        attacker, target = m.attacker(ca), m.target(ca)
+        if attacker is None or target is None:
+            continue
+        if m.attackers(attacker):
+            continue
+        if any(isinstance(s, Conflict) for s in m.successors(target)):
+            continue  # a counter-attack: it defends, it needs no defence
+        if (target.id, attacker.id) in favours:
+            continue
+        kind = m.conflict_kind(ca).value
+        yield Problem("undefended-attack",
+                      f"conflict {ca.id!r} ({kind}) from {attacker.id!r} on {target.id!r} is "
+                      "not answered: nothing attacks its attacker and no preference favours "
+                      "the target", nodes=(ca.id, attacker.id, target.id))
+
+
+def _cycles(m: ArgumentMap) -> Iterator[Problem]:
+    """Support cycles: strongly connected components of proposition -> RA/MA -> proposition."""
+    graph: dict[str, list[str]] = {}
+    for n in m.nodes.values():
+        if isinstance(n, Inference):
+            concl = m.conclusion(n)
+            if concl is not None and concl.kind is NodeKind.I:
+                for p in m.premises(n):
+                    if p.kind is NodeKind.I:
+                        graph.setdefault(p.id, []).append(concl.id)
+        elif isinstance(n, Rephrase):
+            for p in m.predecessors(n):
+                if p.kind is NodeKind.I:
+                    for s in m.successors(n):
+                        if s.kind is NodeKind.I:
+                            graph.setdefault(p.id, []).append(s.id)
+    for comp in map(set, strongly_connected(graph)):
+        if len(comp) > 1:
+            order = [nid for nid in m.nodes if nid in comp]
+            yield Problem("support-cycle",
+                          f"propositions {', '.join(map(repr, order))} support each other in a "
+                          "circle", nodes=tuple(order))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

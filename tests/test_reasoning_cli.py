@@ -1,0 +1,103 @@
+"""The evaluate / compare / lint commands, run in-process through their handlers."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import ArgumentMap, Source
+from argmap._reasoning.cli import add_commands
+
+TEXT = "Taxes should rise. Pollution harms health. Critics object. Costs fall."
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="argmap")
+    add_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+def saved(tmp_path: Path, name: str, m: ArgumentMap) -> str:
+    path = tmp_path / f"{name}.aif.xml"
+    argmap.write(m, path)
+    return str(path)
+
+
+def debate(src: Source, *, answered: bool = True) -> ArgumentMap:
+    m = ArgumentMap(source=src)
+    claim = m.add_claim(quote="Taxes should rise", id="claim")
+    m.add_inference(m.add_evidence(quote="Pollution harms health", id="health"), claim,
+                    scheme="Argument From Negative Consequences", id="ra")
+    critics = m.add_claim(quote="Critics object", id="critics")
+    m.add_conflict(critics, claim, id="ca1")
+    if answered:
+        m.add_conflict(m.add_claim(quote="Costs fall", id="costs"), critics, id="ca2")
+    return m
+
+
+def test_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = saved(tmp_path, "debate", debate(Source(text=TEXT)))
+    assert run(["evaluate", path]) == 0
+    out = capsys.readouterr().out
+    assert "grounded semantics" in out
+    lines = {line.split()[1]: line.split()[0] for line in out.splitlines()[2:]}
+    assert lines == {"claim": "IN", "health": "IN", "critics": "OUT", "costs": "IN"}
+    assert "3 IN, 1 OUT, 0 UNDEC" in out
+
+    assert run(["evaluate", path, "--semantics", "PR", "--ordering", "last-link"]) == 0
+    out = capsys.readouterr().out
+    assert "preferred semantics, last-link ordering" in out
+    assert "1 preferred labelling(s)" in out
+
+
+def test_evaluate_reports_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["evaluate", str(tmp_path / "missing.aif.xml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("argmap evaluate: error:")
+    bad = tmp_path / "bad.aif.xml"
+    bad.write_text("<not-aif/>", encoding="utf-8")
+    assert run(["evaluate", str(bad)]) == 1
+    assert "argmap evaluate: error:" in capsys.readouterr().err
+
+
+def test_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = Source(text=TEXT)
+    a = saved(tmp_path, "a", debate(src))
+    b = saved(tmp_path, "b", debate(src, answered=False))
+    assert run(["compare", a, b]) == 0
+    out = capsys.readouterr().out
+    assert "segmentation: S =" in out
+    assert "CASS =" in out
+    assert "- A only: costs" in out
+
+    assert run(["compare", a, a, "--no-diff"]) == 0
+    out = capsys.readouterr().out
+    assert "CASS = 1.000" in out
+    assert "A only" not in out
+    assert run(["compare", a, str(tmp_path / "nope.aif.xml")]) == 1
+    assert "argmap compare: error:" in capsys.readouterr().err
+
+
+def test_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = Source(text=TEXT)
+    clean = saved(tmp_path, "clean", debate(src))
+    assert run(["lint", clean]) == 0
+    assert capsys.readouterr().out.strip() == "0 finding(s)"
+
+    messy = debate(src, answered=False)
+    messy.add_claim("A lonely claim", id="lonely")
+    path = saved(tmp_path, "messy", messy)
+    assert run(["lint", path]) == 1
+    out = capsys.readouterr().out
+    assert "[unsupported-claim]" in out and "lonely" in out
+    assert "[undefended-attack]" in out
+    assert "2 finding(s)" in out
+    assert run(["lint", path, "--exit-zero"]) == 0
+    capsys.readouterr()
+    assert run(["lint", str(tmp_path / "nope.aif.xml")]) == 1
+    assert "argmap lint: error:" in capsys.readouterr().err
