@@ -18,8 +18,11 @@ __all__ = [
     "ArgmapError",
     "ArgmapWarning",
     "FormatError",
+    "FrameworkError",
     "MapError",
     "ParseError",
+    "RenderError",
+    "SchemeError",
     "UnsafeInputError",
     "ValidationError",
     "WriteError",
@@ -116,3 +119,16 @@ class WriteError(ArgmapError):
 
 class RenderError(ArgmapError):
     """A map could not be drawn: no Graphviz engine, an engine error, or a bad option."""
+
+
+class SchemeError(ArgmapError, LookupError):
+    """A scheme is unknown, or a scheme definition is invalid or clashes with another."""
+
+
+class FrameworkError(ArgmapError, ValueError):
+    """An argumentation framework was built or used in a way that makes no sense.
+
+    Raised for an attack on an unknown argument, an unknown semantics, an
+    argument name a file format cannot carry, or a map that would yield more
+    arguments than the limit allows.
+    """

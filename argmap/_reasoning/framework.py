@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from argmap._errors import ArgmapError
+from argmap._errors import FrameworkError
 
 __all__ = [
     "SEMANTICS",
@@ -59,15 +59,6 @@ _ABBREVIATIONS = {"gr": "grounded", "co": "complete", "pr": "preferred", "st": "
 
 # Internal label codes (small ints are faster than enum members in tight loops).
 _UNK, _IN, _OUT, _UNDEC = 0, 1, 2, 3
-
-
-class FrameworkError(ArgmapError, ValueError):
-    """An argumentation framework was built or used in a way that makes no sense.
-
-    Raised for an attack on an unknown argument, an unknown semantics, an
-    argument name a file format cannot carry, or a map that would yield more
-    arguments than the limit allows.
-    """
 
 
 class Status(str, enum.Enum):

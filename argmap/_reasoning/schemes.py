@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from argmap._errors import ArgmapError
+from argmap._errors import SchemeError
 from argmap._nodes import ConflictKind, NodeKind
 
 __all__ = [
@@ -36,10 +36,6 @@ __all__ = [
 _SCHEME_KINDS = (NodeKind.RA, NodeKind.CA, NodeKind.MA, NodeKind.PA, NodeKind.YA, NodeKind.TA)
 _ATTACKS = (ConflictKind.UNDERMINE, ConflictKind.UNDERCUT, ConflictKind.REBUT)
 _ANCHORS = ("locution", "transition")
-
-
-class SchemeError(ArgmapError, LookupError):
-    """A scheme is unknown, or a scheme definition is invalid or clashes with another."""
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
