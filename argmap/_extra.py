@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Union
 
 from argmap._errors import MapError
+from argmap._xmlchars import check_xml_text
 
 #: A JSON value as stored in ``extra`` (deep-frozen).
 JSONValue = Union[None, bool, int, float, str, tuple["JSONValue", ...], "FrozenJSONDict"]
@@ -24,13 +25,14 @@ class FrozenJSONDict(Mapping[str, JSONValue]):
 
     __slots__ = ("_data", "_hash")
 
-    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, data: Mapping[str, Any] | None = None, *, _depth: int = 0) -> None:
         frozen: dict[str, JSONValue] = {}
         if data:
             for key, value in data.items():
                 if not isinstance(key, str):
                     raise MapError(f"extra keys must be strings, got {key!r}")
-                frozen[key] = freeze_json(value)
+                check_xml_text(key, "an extra key")
+                frozen[key] = freeze_json(value, _depth)
         self._data = frozen
         self._hash: int | None = None
 
@@ -43,16 +45,25 @@ class FrozenJSONDict(Mapping[str, JSONValue]):
     def __len__(self) -> int:
         return len(self._data)
 
+    def _canonical(self) -> str:
+        # Type-exact and key-order-free: true != 1 != 1.0 here, as in JSON.
+        return json.dumps(self.thaw(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash(tuple(sorted((k, _hashable(v)) for k, v in self._data.items())))
+            self._hash = hash(self._canonical())
         return self._hash
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenJSONDict):
-            return self._data == other._data
+            if not self._data and not other._data:
+                return True
+            return self._canonical() == other._canonical()
         if isinstance(other, Mapping):
-            return self._data == dict(other)
+            try:
+                return self._canonical() == FrozenJSONDict(other)._canonical()
+            except MapError:
+                return False
         return NotImplemented
 
     def __repr__(self) -> str:
@@ -63,27 +74,42 @@ class FrozenJSONDict(Mapping[str, JSONValue]):
         return {k: thaw_json(v) for k, v in self._data.items()}
 
 
-def _hashable(value: JSONValue) -> object:
-    if isinstance(value, float) and value == int(value):
-        # 1.0 == 1 in Python; keep hash consistent with equality.
-        return int(value)
-    return value
+#: Deepest nesting of arrays/objects accepted in ``extra`` (as the JSON readers accept).
+MAX_DEPTH = 200
+#: Integers in ``extra`` are limited to this many decimal digits (as the JSON readers are).
+MAX_INT_DIGITS = 400
+_MAX_INT = 10**MAX_INT_DIGITS
 
 
-def freeze_json(value: Any) -> JSONValue:
-    """Deep-freeze a JSON-compatible value; raise :class:`MapError` for anything else."""
-    if value is None or isinstance(value, (bool, int, str)):
+def freeze_json(value: Any, depth: int = 0) -> JSONValue:
+    """Deep-freeze a JSON value that every argmap format can write and read back.
+
+    Raises:
+        MapError: for non-JSON values, non-finite numbers, integers of more
+            than :data:`MAX_INT_DIGITS` digits, strings with characters XML 1.0
+            cannot carry, or nesting deeper than :data:`MAX_DEPTH`.
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        check_xml_text(value, "an extra string")
+        return value
+    if isinstance(value, int):
+        if not -_MAX_INT < value < _MAX_INT:
+            raise MapError(f"extra integers are limited to {MAX_INT_DIGITS} digits")
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise MapError(f"extra values must be finite numbers, got {value!r}")
         return value
+    if depth >= MAX_DEPTH:
+        raise MapError(f"extra values are nested deeper than {MAX_DEPTH} levels")
     if isinstance(value, FrozenJSONDict):
         return value
     if isinstance(value, Mapping):
-        return FrozenJSONDict(value)
+        return FrozenJSONDict(value, _depth=depth + 1)
     if isinstance(value, (list, tuple)):
-        return tuple(freeze_json(v) for v in value)
+        return tuple(freeze_json(v, depth + 1) for v in value)
     raise MapError(f"extra values must be JSON values, got {type(value).__name__}")
 
 

@@ -12,7 +12,7 @@ from typing import Protocol
 
 import attrs
 
-from argmap._errors import FormatError, ValidationError, WriteError
+from argmap._errors import FormatError, ParseError, ValidationError, WriteError
 from argmap._formats._xmlsafe import MAX_INPUT_BYTES, read_input
 from argmap._map import ArgumentMap
 
@@ -131,6 +131,11 @@ def _choose(
             sniffed = [f for f in pool if f.sniff is not None and f.sniff(data)]
             if sniffed:
                 candidates = sniffed[:1]
+        if len(candidates) > 1 and need == "load":
+            raise FormatError(
+                f"file {filename!r} could be any of {', '.join(f.name for f in candidates)} and "
+                "its content does not say which; pass format="
+            )
         if not candidates:
             where = f"file {filename!r}" if filename else "the input"
             raise FormatError(
@@ -165,7 +170,11 @@ def loads(
         ParseError: if the input is malformed or unsafe.
         ValidationError: in strict mode, for AIF rule violations.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError as exc:
+        raise ParseError(f"text input holds an unencodable character at offset {exc.start}",
+                         source=name) from None
     fmt = _choose(format, None, raw, "load")
     assert fmt.load is not None
     return _finish(fmt.load(raw, name=name, path=None), strict, name)
@@ -244,16 +253,25 @@ def write(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = Non
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically (temp file, fsync, rename, fsync dir).
 
+    A symbolic link at ``path`` is followed (the file it points to is replaced);
+    a target that is not writable is refused.  Like every rename-based save,
+    this gives the file a new inode: other hard links keep the old content.
+
     Raises:
         WriteError: if the file cannot be written; the old file is untouched.
     """
     target = Path(os.fspath(path))
-    with contextlib.suppress(OSError):
+    try:
         target = target.resolve(strict=False)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop (Python < 3.13)
+        raise WriteError(f"cannot write {os.fspath(path)!r}: {exc}") from None
     directory = target.parent
+    if target.exists() and not target.is_dir() and not os.access(target, os.W_OK):
+        raise WriteError(f"cannot write {os.fspath(path)!r}: the file is read-only")
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        prefix = f".{target.name[:80]}."
+        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -261,9 +279,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         try:
             mode = stat.S_IMODE(target.stat().st_mode)
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            mode = 0o666 & ~_umask()
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
         tmp_name = None
@@ -274,6 +290,20 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _umask() -> int:
+    # Read the umask without changing it (os.umask races with other threads).
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(directory: Path) -> None:

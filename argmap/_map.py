@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType
+from types import MappingProxyType, UnionType
 from typing import Any, TypeVar, overload
 
 from argmap._errors import AnchorError, MapError, ValidationError
@@ -32,6 +32,10 @@ from argmap._text import Source, Span
 from argmap._validation import Problem, validate
 
 _NODE_TYPES = NODE_CLASSES
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 # Kinds that can be the premise of an inference or the attacker in a conflict.
 _PREMISE_KINDS = frozenset((NodeKind.I, NodeKind.L, NodeKind.UNKNOWN))
 
@@ -102,8 +106,9 @@ class ArgumentMap:
         self._nodes: dict[str, Node] = {}
         self._edges: dict[str, Edge] = {}
         self._participants: dict[str, Participant] = {}
-        self._out: dict[str, list[str]] = {}
-        self._in: dict[str, list[str]] = {}
+        # Adjacency: node id -> edge ids, as insertion-ordered dicts (O(1) removal).
+        self._out: dict[str, dict[str, None]] = {}
+        self._in: dict[str, dict[str, None]] = {}
         self._counter = itertools.count(1)
 
     # ------------------------------------------------------------------ views
@@ -138,7 +143,9 @@ class ArgumentMap:
         Raises:
             MapError: if there is no such node.
         """
-        nid = ref if isinstance(ref, str) else ref.id
+        nid = ref if isinstance(ref, str) else getattr(ref, "id", None)
+        if not isinstance(nid, str):
+            raise MapError(f"expected a node or a node id, got {ref!r}")
         try:
             return self._nodes[nid]
         except KeyError:
@@ -184,8 +191,8 @@ class ArgumentMap:
         new._nodes = dict(self._nodes)
         new._edges = dict(self._edges)
         new._participants = dict(self._participants)
-        new._out = {k: list(v) for k, v in self._out.items()}
-        new._in = {k: list(v) for k, v in self._in.items()}
+        new._out = {k: dict(v) for k, v in self._out.items()}
+        new._in = {k: dict(v) for k, v in self._in.items()}
         return new
 
     # ------------------------------------------------------- low-level changes
@@ -197,6 +204,8 @@ class ArgumentMap:
                 candidate not in self._nodes
                 and candidate not in self._edges
                 and candidate not in self._participants
+                and candidate not in self._out  # ids that dangling edges point at
+                and candidate not in self._in
             ):
                 return candidate
 
@@ -257,8 +266,8 @@ class ArgumentMap:
         if edge.id in self._edges:
             raise MapError(f"an edge with id {edge.id!r} is already in the map")
         self._edges[edge.id] = edge
-        self._out.setdefault(edge.from_id, []).append(edge.id)
-        self._in.setdefault(edge.to_id, []).append(edge.id)
+        self._out.setdefault(edge.from_id, {})[edge.id] = None
+        self._in.setdefault(edge.to_id, {})[edge.id] = None
         return edge
 
     def _add_edges(self, edges: list[Edge]) -> int | None:
@@ -270,16 +279,16 @@ class ArgumentMap:
                 return i
             table[eid] = edge
             f, t = edge.from_id, edge.to_id
-            lst = out_index.get(f)
-            if lst is None:
-                out_index[f] = [eid]
+            adj = out_index.get(f)
+            if adj is None:
+                out_index[f] = {eid: None}
             else:
-                lst.append(eid)
-            lst = in_index.get(t)
-            if lst is None:
-                in_index[t] = [eid]
+                adj[eid] = None
+            adj = in_index.get(t)
+            if adj is None:
+                in_index[t] = {eid: None}
             else:
-                lst.append(eid)
+                adj[eid] = None
         return None
 
     def remove_edge(self, edge_id: str) -> Edge:
@@ -288,8 +297,8 @@ class ArgumentMap:
             edge = self._edges.pop(edge_id)
         except KeyError:
             raise MapError(f"no edge with id {edge_id!r} in the map") from None
-        self._out[edge.from_id].remove(edge_id)
-        self._in[edge.to_id].remove(edge_id)
+        del self._out[edge.from_id][edge_id]
+        del self._in[edge.to_id][edge_id]
         return edge
 
     def connect(self, from_ref: NodeRef, to_ref: NodeRef, *, id: str | None = None) -> Edge:
@@ -302,9 +311,16 @@ class ArgumentMap:
         a, b = self.node(from_ref), self.node(to_ref)
         if a.id == b.id:
             raise MapError(f"an edge may not join node {a.id!r} to itself")
-        if any(self._edges[e].to_id == b.id for e in self._out.get(a.id, ())):
+        if self._joined(a.id, b.id):
             raise MapError(f"nodes {a.id!r} and {b.id!r} are already joined")
         return self.add_edge(Edge(id=id or self.new_id("e"), from_id=a.id, to_id=b.id))
+
+    def _joined(self, from_id: str, to_id: str) -> bool:
+        # Scan the smaller side: O(min(out-degree, in-degree)).
+        out, inc = self._out.get(from_id, {}), self._in.get(to_id, {})
+        if len(out) <= len(inc):
+            return any(self._edges[e].to_id == to_id for e in out)
+        return any(self._edges[e].from_id == from_id for e in inc)
 
     def add_participant(self, participant: Participant) -> Participant:
         """Add a participant.
@@ -340,25 +356,31 @@ class ArgumentMap:
     ) -> tuple[Span, ...]:
         items: list[SpanLike]
         if isinstance(spans, (Span, str)) or (
-            isinstance(spans, tuple) and len(spans) == 2 and all(isinstance(x, int) for x in spans)
+            isinstance(spans, tuple) and len(spans) == 2 and all(_is_int(x) for x in spans)
         ):
             items = [spans]  # type: ignore[list-item]
         else:
             items = list(spans)  # type: ignore[arg-type]
-        if quote is not None:
-            items.insert(0, quote)
-        if items and self._source is None:
+        source = self._source
+        if (items or quote is not None) and source is None:
             raise AnchorError("cannot anchor text: the map has no source text")
         out: list[Span] = []
+        if quote is not None:
+            assert source is not None
+            out.append(source.find(quote, occurrence))  # occurrence= applies to quote only
         for item in items:
-            assert self._source is not None
+            assert source is not None
             if isinstance(item, Span):
-                self._source.check(item)
+                source.check(item)
                 out.append(item)
             elif isinstance(item, str):
-                out.append(self._source.find(item, occurrence))
+                out.append(source.find(item))
+            elif isinstance(item, tuple) and len(item) == 2 and all(_is_int(x) for x in item):
+                out.append(source.span(*item))
             else:
-                out.append(self._source.span(*item))
+                raise AnchorError(
+                    f"an anchor is a Span, a quote or a (start, end) pair of ints, not {item!r}"
+                )
         return tuple(out)
 
     def _statement_args(
@@ -375,7 +397,7 @@ class ArgumentMap:
         if text is None:
             if not found:
                 raise MapError("give the node's text, or a quote to anchor it")
-            text = " … ".join(s.text for s in found)
+            text = " … ".join(s.text for s in sorted(found, key=lambda s: (s.start, s.end)))
         return text, found
 
     def add_claim(
@@ -430,7 +452,7 @@ class ArgumentMap:
         """Add an :class:`Evidence` node; arguments as :meth:`add_claim`, plus its type."""
         text, found = self._statement_args(text, quote, spans, occurrence, implicit)
         node = Evidence(id=id or self.new_id("i"), text=text, spans=found, implicit=implicit,
-                        evidence_type=EvidenceType(evidence_type), timestamp=timestamp,
+                        evidence_type=evidence_type, timestamp=timestamp,
                         extra=extra)
         return self.add_node(node)
 
@@ -616,12 +638,16 @@ class ArgumentMap:
         return node
 
     def add_speaker(
-        self, name: str, *, description: str | None = None, id: str | None = None
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        id: str | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> Participant:
         """Add a :class:`Participant` (a speaker or writer) by name and return it."""
-        return self.add_participant(
-            Participant(id=id or self.new_id("p"), name=name, description=description)
-        )
+        return self.add_participant(Participant(
+            id=id or self.new_id("p"), name=name, description=description, extra=extra))
 
     def add_locution(
         self,
@@ -698,7 +724,16 @@ class ArgumentMap:
         return node
 
     def add_report(
-        self, reporting: NodeRef, reported: NodeRef, force: str = "Asserting"
+        self,
+        reporting: NodeRef,
+        reported: NodeRef,
+        force: str = "Asserting",
+        *,
+        scheme_id: str | None = None,
+        label: str | None = None,
+        id: str | None = None,
+        timestamp: str | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> Illocution:
         """Record reported speech: locution ``reporting`` reports locution ``reported``.
 
@@ -708,21 +743,26 @@ class ArgumentMap:
         """
         self._require(reporting, (NodeKind.L,), "the reporting locution")
         self._require(reported, (NodeKind.L,), "the reported locution")
-        return self.add_illocution(reporting, reported, force)
+        return self.add_illocution(reporting, reported, force, scheme_id=scheme_id, label=label,
+                                   id=id, timestamp=timestamp, extra=extra)
 
     def add_transition(
         self,
         before: NodeRef,
         after: NodeRef,
         *,
-        scheme: str | None = "Default Transition",
+        scheme: str | None = None,
         scheme_id: str | None = None,
         label: str | None = None,
         id: str | None = None,
         timestamp: str | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> Transition:
-        """Add a transition (TA) from locution ``before`` to locution ``after``."""
+        """Add a transition (TA) from locution ``before`` to locution ``after``.
+
+        Without a ``scheme`` the transition is a default transition (its
+        :attr:`~Transition.display` text is ``"Default Transition"``).
+        """
         a = self._require(before, (NodeKind.L,), "the earlier locution")
         b = self._require(after, (NodeKind.L,), "the later locution")
         if a.id == b.id:
@@ -764,12 +804,15 @@ class ArgumentMap:
     @overload
     def nodes_of(self, kind: type[_N]) -> list[_N]: ...
     @overload
-    def nodes_of(self, kind: NodeKind) -> list[Node]: ...
-    def nodes_of(self, kind: type[_N] | NodeKind) -> list[Any]:
-        """All nodes of a kind (``NodeKind.RA``) or class (``Claim``), in order."""
+    def nodes_of(self, kind: NodeKind | UnionType) -> list[Node]: ...
+    def nodes_of(self, kind: type[_N] | NodeKind | UnionType) -> list[Any]:
+        """All nodes of a kind (``NodeKind.RA``), class (``Claim``) or union (``INode``).
+
+        Nodes come in insertion order.
+        """
         if isinstance(kind, NodeKind):
             return [n for n in self._nodes.values() if n.kind is kind]
-        return [n for n in self._nodes.values() if type(n) is kind]
+        return [n for n in self._nodes.values() if isinstance(n, kind)]
 
     def propositions(self) -> list[INode]:
         """All I-nodes (claims and evidence), in order."""
@@ -826,7 +869,8 @@ class ArgumentMap:
     def preferred(self, preference: NodeRef) -> Node | None:
         """The preferred side of a preference (its predecessor)."""
         pa = self._require(preference, (NodeKind.PA,), "the preference")
-        pred = [n for n in self.predecessors(pa) if n.kind not in (NodeKind.YA, NodeKind.CA)]
+        pred = [n for n in self.predecessors(pa)
+                if n.kind not in (NodeKind.YA, NodeKind.CA, NodeKind.PA)]
         return pred[0] if pred else None
 
     def dispreferred(self, preference: NodeRef) -> Node | None:
@@ -836,20 +880,22 @@ class ArgumentMap:
         return succ[0] if succ else None
 
     def roots(self) -> list[INode]:
-        """The main claims: propositions nothing else builds on.
+        """The main claims: propositions that are argued for and not used as reasons.
 
-        A proposition is a root when it is not a premise of an inference, not
-        the attacker in a conflict, not the original of a rephrase and not a
-        side of a preference.  Isolated propositions count as roots.
+        A proposition is a root when it is not a premise of any inference and,
+        unless an inference supports it, does not merely attack something or
+        get restated (a counter-claim or a rephrased original is not a main
+        claim; a supported thesis that also strikes back at a counter-claim
+        is).  Preferences play no part.  Isolated propositions count as roots.
         """
         out: list[INode] = []
         for n in self.propositions():
-            used = any(
-                s.kind in (NodeKind.RA, NodeKind.CA, NodeKind.MA, NodeKind.PA)
-                for s in self.successors(n)
-            )
-            if not used:
-                out.append(n)
+            kinds = {s.kind for s in self.successors(n)}
+            if NodeKind.RA in kinds:
+                continue
+            if kinds & {NodeKind.CA, NodeKind.MA} and not self.supporters(n):
+                continue
+            out.append(n)
         return out
 
     def nodes_at(self, position: int) -> list[Node]:

@@ -119,7 +119,26 @@ def _id_field(value: str) -> str:
     return value
 
 
+def _opt_id(value: str | None) -> str | None:
+    return None if value is None else _id_field(value)
+
+
+def _bool(_inst: object, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise MapError(f"{attribute.name} must be True or False, got {value!r}")
+
+
+def _evidence_type(value: EvidenceType | str) -> EvidenceType:
+    try:
+        return EvidenceType(value)
+    except ValueError:
+        known = ", ".join(t.value for t in EvidenceType)
+        raise MapError(f"unknown evidence type {value!r}; known types: {known}") from None
+
+
 def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    if isinstance(value, (str, Span)):
+        raise AnchorError(f"spans must be a sequence of Span objects, got {value!r}")
     spans = tuple(value)
     for s in spans:
         if not isinstance(s, Span):
@@ -140,7 +159,7 @@ class _Base:
 class _Statement(_Base):
     text: str = attrs.field(converter=_text_field)
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
-    implicit: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    implicit: bool = attrs.field(default=False, validator=_bool)
 
     kind: ClassVar[NodeKind] = NodeKind.I
 
@@ -177,7 +196,8 @@ class Evidence(_Statement):
         evidence_type: what kind of evidence it is.
     """
 
-    evidence_type: EvidenceType = attrs.field(default=EvidenceType.OTHER, converter=EvidenceType)
+    evidence_type: EvidenceType = attrs.field(default=EvidenceType.OTHER,
+                                              converter=_evidence_type)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -292,7 +312,7 @@ class Locution(_Base):
     """
 
     text: str = attrs.field(converter=_text_field)
-    speaker: str | None = attrs.field(default=None, converter=_opt_text)
+    speaker: str | None = attrs.field(default=None, converter=_opt_id)
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     said_at: str | None = attrs.field(default=None, converter=_opt_text)
 

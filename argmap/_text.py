@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -10,31 +9,28 @@ import attrs
 
 from argmap._errors import AnchorError, MapError
 from argmap._extra import FrozenJSONDict, to_extra
+from argmap._xmlchars import check_xml_text
 
 __all__ = ["Source", "Span", "check_xml_text"]
 
-# Characters XML 1.0 cannot carry at all (not even as character references).
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def check_xml_text(value: str, what: str) -> None:
-    """Raise :class:`~argmap.MapError` when ``value`` holds a character XML 1.0 cannot carry."""
-    bad = _XML_ILLEGAL.search(value)
-    if bad is not None:
-        raise MapError(
-            f"{what} contains the character U+{ord(bad.group()):04X} at offset {bad.start()}, "
-            "which XML 1.0 cannot represent"
-        )
-
-
 def _xml_text(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None:
-        check_xml_text(value, attribute.name)
+    if value is None and attribute.name != "text":
+        return
+    if not isinstance(value, str):
+        raise MapError(f"{attribute.name} must be a string, got {type(value).__name__}")
+    check_xml_text(value, attribute.name)
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _offset(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise AnchorError(f"span {attribute.name} must be an int, got {value!r}")
     if value < 0:
         raise AnchorError(f"span {attribute.name} must be >= 0, got {value}")
+
+
+def _span_text(_inst: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise AnchorError(f"span text must be a string, got {type(value).__name__}")
 
 
 @attrs.frozen(slots=True)
@@ -57,9 +53,9 @@ class Span:
         Span(start=7, end=13, text='number')
     """
 
-    start: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
-    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int = attrs.field(validator=_offset)
+    end: int = attrs.field(validator=_offset)
+    text: str = attrs.field(validator=_span_text)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -102,7 +98,7 @@ class Source:
         Span(start=12, end=23, text='coincidence')
     """
 
-    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _xml_text])
+    text: str = attrs.field(validator=_xml_text)
     title: str | None = attrs.field(default=None, validator=_xml_text)
     author: str | None = attrs.field(default=None, validator=_xml_text)
     publisher: str | None = attrs.field(default=None, validator=_xml_text)

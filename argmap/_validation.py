@@ -153,18 +153,19 @@ def validate(m: ArgumentMap) -> list[Problem]:
                 add(Problem("inference-premises",
                             f"inference {nid!r} has incoming edges but no premise", nodes=(nid,)))
             concl = [s for s in succs if s.kind is not _PA]
-            if len(concl) > 1:
+            if succs and len(concl) != 1:
                 add(Problem("inference-conclusions",
-                            f"inference {nid!r} has {len(concl)} conclusions "
-                            f"({', '.join(repr(s.id) for s in concl)}); it must have one",
+                            f"inference {nid!r} has {len(concl)} conclusions"
+                            + (f" ({', '.join(repr(s.id) for s in concl)})" if concl else "")
+                            + "; it must have one",
                             nodes=(nid, *(s.id for s in concl))))
             continue
         if kind is _CA:
             inputs = [p for p in preds if p.kind in _PREMISE_KINDS]
         elif kind is _MA:
             inputs = [p for p in preds if p.kind not in (_YA, _CA, _PA)]
-        else:
-            inputs = [p for p in preds if p.kind not in (_YA, _CA)]
+        else:  # a preference over this preference is not one of its sides
+            inputs = [p for p in preds if p.kind not in (_YA, _CA, _PA)]
         if kind in (_CA, _MA, _PA):
             code = {_CA: "conflict-arity", _MA: "rephrase-arity", _PA: "preference-arity"}[kind]
             if (preds or succs) and (len(inputs) != 1 or len(succs) != 1):

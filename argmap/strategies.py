@@ -111,7 +111,8 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 14) -> ArgumentMap:
 
     steps = draw(st.lists(st.sampled_from(
         ["claim", "evidence", "implicit", "inference", "conflict", "rephrase", "preference",
-         "locution", "illocution", "report", "transition"]), min_size=1, max_size=max_nodes))
+         "locution", "illocution", "report", "transition", "arguing"]),
+        min_size=1, max_size=max_nodes))
     for step in steps:
         common: dict[str, Any] = {"timestamp": draw(opt_text), "extra": draw(_extras())}
         if step in ("claim", "evidence", "implicit"):
@@ -127,18 +128,22 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 14) -> ArgumentMap:
             "scheme": draw(opt_text), "scheme_id": draw(opt_text), "label": draw(opt_text)
         }
         if step == "inference":
-            conclusion = pick((NodeKind.I,))
+            # Conclusions may be inferences (a reason for a rule); premises may be
+            # reported locutions.
+            conclusion = pick(draw(st.sampled_from([(NodeKind.I,), (NodeKind.I,), (NodeKind.RA,)])))
             if conclusion is None:
                 continue
-            pool = [n for n in m.propositions() if n.id != conclusion.id]
+            pool = [n for n in m.nodes.values()
+                    if n.kind in (NodeKind.I, NodeKind.L) and n.id != conclusion.id]
             if not pool:
                 continue
             premises = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3,
                                      unique_by=lambda n: n.id))
             m.add_inference(premises, conclusion, **scheme, **common)
         elif step == "conflict":
-            attacker = pick((NodeKind.I,))
-            target = pick((NodeKind.I, NodeKind.RA))
+            attacker = pick((NodeKind.I, NodeKind.I, NodeKind.L))
+            target = pick(draw(st.sampled_from([
+                (NodeKind.I, NodeKind.RA), (NodeKind.L, NodeKind.CA, NodeKind.PA)])))
             if attacker is None or target is None or attacker.id == target.id:
                 continue
             m.add_conflict(attacker, target, **scheme, **common)
@@ -168,6 +173,13 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 14) -> ArgumentMap:
             m.add_illocution(anchor, content, draw(st.sampled_from(
                 ["Asserting", "Conceding", "Pure Questioning", "Restating"])),
                 scheme_id=scheme["scheme_id"], label=scheme["label"], **common)
+        elif step == "arguing":
+            ta = pick((NodeKind.TA,))
+            content = pick((NodeKind.RA, NodeKind.CA, NodeKind.MA, NodeKind.PA))
+            if ta is None or content is None:
+                continue
+            m.add_illocution(ta, content, draw(st.sampled_from(
+                ["Arguing", "Disagreeing", "Restating", "Default Illocuting"])), **common)
         elif step == "transition":
             a, b = pick((NodeKind.L,)), pick((NodeKind.L,))
             if a is None or b is None or a.id == b.id:

@@ -183,7 +183,7 @@ def build() -> argmap.ArgumentMap:
     def argued(before: argmap.Locution, after: argmap.Locution, inference: argmap.Inference
                ) -> None:
         """The speaker of a quotation argues ``inference`` across two of their locutions."""
-        ta = m.add_transition(before, after, scheme_id="82")
+        ta = m.add_transition(before, after, scheme="Default Transition", scheme_id="82")
         m.add_illocution(ta, inference, "Arguing")
 
     # Participants other than the author, as the article names them.
@@ -560,7 +560,7 @@ def build() -> argmap.ArgumentMap:
         "tokayev_spief_4", tokayev, tq_donbas.spans[1].text, quote=[tq_donbas.spans[1].text],
         said_at="2022-06-17", asserts=[tq_donbas])
     # The staged exchange: Tokayev's answer responds to Simonyan's question.
-    m.add_transition(simonyan_asked, spief1, scheme_id="82")
+    m.add_transition(simonyan_asked, spief1, scheme="Default Transition", scheme_id="82")
     loc = say(staged_question, quote=[
         "Responding to a Kremlin-approved question from its chief propagandist, the head of "
         "RT, Margarita Simonyan, the Kazakh leader said that he did not recognize “quasi-state "

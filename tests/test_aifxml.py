@@ -48,7 +48,7 @@ def golden_map() -> ArgumentMap:
     l2 = m.add_locution(quoted, "chance", id="l2")
     m.add_report(l1, l2)
     m.add_illocution(l2, alt, "Conceding", id="ya2")
-    ta = m.add_transition(l1, l2, id="ta1")
+    ta = m.add_transition(l1, l2, id="ta1", scheme="Default Transition")
     m.add_illocution(ta, ca, "Disagreeing", id="ya3", label="Disagreeing")
     m.add_node(argmap.UnknownNode(id="x1", type="EN", text="free text", extra={"k": [1, None]}))
     m.add_edge(argmap.Edge(id="ex", from_id="x1", to_id="c1", extra={"formEdgeID": None}))

@@ -11,7 +11,7 @@ naming the input and the line.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 from typing import Any
 
 from lxml import etree
@@ -49,8 +49,15 @@ def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
     """
     name = os.fspath(path)
     try:
-        with Path(name).open("rb") as fh:
-            data = fh.read(limit + 1)
+        # O_NONBLOCK: opening a FIFO must not hang; only regular files are read.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ParseError("not a regular file", source=name)
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                data = fh.read(limit + 1)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name) from None
     if len(data) > limit:

@@ -61,6 +61,15 @@ _SCHEME_TAGS: dict[type[Any], str] = {
 _SCHEME_CLASSES: dict[str, type[Any]] = {tag: cls for cls, tag in _SCHEME_TAGS.items()}
 
 
+def _scheme_tag(cls: type[Any]) -> str:
+    # Subclasses of the node classes are written as their argmap base class.
+    tag = _SCHEME_TAGS.get(cls)
+    if tag is None:
+        tag = next(_SCHEME_TAGS[base] for base in cls.__mro__ if base in _SCHEME_TAGS)
+        _SCHEME_TAGS[cls] = tag
+    return tag
+
+
 # ------------------------------------------------------------------- schema
 def aif_xml_schema() -> str:
     """Return the text of the published AIF-XML Schema (XSD 1.0).
@@ -162,7 +171,7 @@ def _node(out: list[str], node: Node) -> None:
     else:
         attrs = _attrs((("id", node.id), ("scheme", node.scheme), ("scheme-id", node.scheme_id),
                         ("label", node.label), ("timestamp", node.timestamp)))
-        tag = _SCHEME_TAGS[type(node)]
+        tag = _scheme_tag(type(node))
     if node.extra:
         _extras(body, inner, node.extra)
     _element(out, "    ", tag, attrs, body)
@@ -259,7 +268,10 @@ class _Reader:
             except ParseError as exc:
                 raise self.fail(f"extra {key!r} is not valid JSON: {exc.message}", child,
                                 owner) from None
-        return FrozenJSONDict(data)
+        try:
+            return FrozenJSONDict(data)
+        except ArgmapError as exc:
+            raise self.fail(f"invalid extra data: {exc}", el, owner) from None
 
     def statement_parts(self, el: etree._Element, fields: dict[str, Any]) -> None:
         spans: list[Span] = []
@@ -268,9 +280,11 @@ class _Reader:
             if local == "text":
                 fields["text"] = child.text or ""
             elif local == "span":
+                start, end = child.get("start", "").strip(), child.get("end", "").strip()
+                if len(start) > 15 or len(end) > 15:
+                    raise self.fail("span offset is too large", child, el.get("id"))
                 try:
-                    spans.append(Span(int(child.get("start", "")), int(child.get("end", "")),
-                                      child.text or ""))
+                    spans.append(Span(int(start), int(end), child.text or ""))
                 except ArgmapError as exc:
                     raise self.fail(str(exc), child, el.get("id")) from None
             elif local == "extra":
@@ -300,7 +314,7 @@ class _Reader:
                 fields["extra"] = self.extras(el, nid)
             return unchecked(cls, fields)  # type: ignore[no-any-return]
         if local in ("claim", "evidence"):
-            fields["implicit"] = get("implicit") in ("true", "1")
+            fields["implicit"] = get("implicit", "").strip() in ("true", "1")
             self.statement_parts(el, fields)
             if local == "claim":
                 return unchecked(Claim, fields)
@@ -391,9 +405,21 @@ def _local(el: etree._Element) -> str:
     return tag[_NSLEN:] if isinstance(tag, str) else ""
 
 
+def _as_bytes(data: bytes | str, name: str) -> bytes:
+    if not isinstance(data, str):
+        return data
+    try:
+        return data.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ParseError(f"text input holds an unencodable character at offset {exc.start}",
+                         source=name) from None
+
+
 def _newer_minor(version: str) -> bool:
     minor = version.partition(".")[2]
-    return minor.isdigit() and int(minor) > int(_VERSION.partition(".")[2])
+    if not minor.isdigit():
+        return False
+    return len(minor) > 9 or int(minor) > int(_VERSION.partition(".")[2])
 
 
 def _check_root(root: etree._Element, name: str) -> None:
@@ -430,7 +456,7 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
         UnsafeInputError: a DOCTYPE, entity, XInclude, compressed input, ...
         ValidationError: in strict mode, for AIF rule violations.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = _as_bytes(data, name)
     root = parse_xml(raw, name, remove_blank_text=True)
     _check_root(root, name)
     schema = _load_schema()
