@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from argmap._formats import FORMAT_RULES, format_problems
 from argmap._nodes import Locution, NodeKind
 
 if TYPE_CHECKING:
     from argmap._map import ArgumentMap
 
-__all__ = ["RULES", "Problem", "validate"]
+__all__ = ["GRAPH_RULES", "RULES", "Problem", "validate"]
 
-#: Every rule :meth:`ArgumentMap.validate` checks, by code, with what it requires.
-RULES: Mapping[str, str] = {
+#: The AIF rules on the graph itself, by code.
+GRAPH_RULES: Mapping[str, str] = {
     "dangling-edge": "Both ends of every edge are nodes of the map.",
     "self-loop": "No edge joins a node to itself (an AIF graph is a simple digraph).",
     "duplicate-edge": "No two edges join the same two nodes in the same direction.",
@@ -45,6 +46,11 @@ RULES: Mapping[str, str] = {
     "unknown-participant": "A locution's speaker is a participant of the map.",
     "unknown-node-type": "Every node is of an AIF kind (I, RA, CA, MA, PA, L, YA, TA).",
 }
+
+#: Every rule :meth:`ArgumentMap.validate` checks, by code, with what it requires: the AIF
+#: rules on the graph, then the checks on records that readers of other formats kept
+#: outside the graph (duplicate ids, locutions of missing nodes, ...).
+RULES: Mapping[str, str] = {**GRAPH_RULES, **FORMAT_RULES}
 
 _I, _RA, _CA, _MA, _PA, _L, _YA, _TA = (
     NodeKind.I, NodeKind.RA, NodeKind.CA, NodeKind.MA, NodeKind.PA, NodeKind.L, NodeKind.YA,
@@ -192,4 +198,6 @@ def validate(m: ArgumentMap) -> list[Problem]:
             add(Problem("transition-ends",
                         f"transition {nid!r} does not lead from a locution to a locution",
                         nodes=(nid,)))
+    if m.extra or any(n.extra for n in nodes.values()):
+        problems.extend(format_problems(m))
     return problems

@@ -56,13 +56,15 @@ def test_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_evaluate_reports_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["evaluate", str(tmp_path / "missing.aif.xml")]) == 1
+    assert run(["evaluate", str(tmp_path / "missing.aif.xml")]) == 3  # unreadable input
     err = capsys.readouterr().err
     assert err.startswith("argmap evaluate: error:")
     bad = tmp_path / "bad.aif.xml"
     bad.write_text("<not-aif/>", encoding="utf-8")
-    assert run(["evaluate", str(bad)]) == 1
+    assert run(["evaluate", str(bad)]) == 3
     assert "argmap evaluate: error:" in capsys.readouterr().err
+    assert run(["evaluate", str(bad), "--format", "no-such-format"]) == 2
+    assert "unknown format" in capsys.readouterr().err
 
 
 def test_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,7 +81,7 @@ def test_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "CASS = 1.000" in out
     assert "A only" not in out
-    assert run(["compare", a, str(tmp_path / "nope.aif.xml")]) == 1
+    assert run(["compare", a, str(tmp_path / "nope.aif.xml")]) == 3  # unreadable input
     assert "argmap compare: error:" in capsys.readouterr().err
 
 
@@ -99,5 +101,5 @@ def test_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "2 finding(s)" in out
     assert run(["lint", path, "--exit-zero"]) == 0
     capsys.readouterr()
-    assert run(["lint", str(tmp_path / "nope.aif.xml")]) == 1
+    assert run(["lint", str(tmp_path / "nope.aif.xml")]) == 3  # unreadable input
     assert "argmap lint: error:" in capsys.readouterr().err

@@ -8,6 +8,7 @@ The standard library silently accepts duplicate keys (keeping the last),
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from typing import Any
@@ -26,11 +27,13 @@ class _RejectedError(ValueError):
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _RejectedError(f"duplicate key {key!r} in an object")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):  # rare: find the first repeated key for the message
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RejectedError(f"duplicate key {key!r} in an object")
+            seen.add(key)
     return out
 
 
@@ -78,6 +81,29 @@ def _depth(text: str, name: str) -> None:
             line += 1
 
 
+# Bracket bytes -> +1 / -1 as signed bytes; every other byte is deleted first.
+_DEPTH_STEP = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+_NOT_STRUCTURE = bytes(range(256)).translate(None, b'[]{}"')
+
+
+def _max_depth(raw: bytes) -> int:
+    """The deepest nesting of arrays/objects in JSON bytes (brackets in strings ignored).
+
+    A quick stand-in for the character-by-character scan of :func:`_depth`,
+    which only runs (to report the line) when this finds the limit exceeded.
+    """
+    if b"\\" in raw:
+        # Drop escaped backslashes, then escaped quotes: what is left of '"' delimits strings.
+        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    skeleton = raw.translate(None, _NOT_STRUCTURE)
+    if b'"' in skeleton:
+        skeleton = skeleton.replace(b'""', b"")  # strings holding no bracket
+        if b'"' in skeleton:
+            skeleton = b"".join(skeleton.split(b'"')[::2])
+    steps = memoryview(skeleton.translate(_DEPTH_STEP, b'"')).cast("b")
+    return max(itertools.accumulate(steps), default=0)
+
+
 def loads_strict(text: str, name: str = "<json>") -> Any:
     """Decode JSON text strictly.
 
@@ -86,8 +112,13 @@ def loads_strict(text: str, name: str = "<json>") -> Any:
             or absurdly long numbers.
         UnsafeInputError: for nesting deeper than :data:`MAX_DEPTH`.
     """
-    if text.count("[") + text.count("{") > MAX_DEPTH:
-        _depth(text, name)
+    return _loads(text, name, None)
+
+
+def _loads(text: str, name: str, raw: bytes | None) -> Any:
+    # ``raw``: the UTF-8 bytes ``text`` was decoded from, when the caller has them.
+    if _max_depth(raw if raw is not None else text.encode("utf-8", "surrogatepass")) > MAX_DEPTH:
+        _depth(text, name)  # to report the line
     try:
         return json.loads(
             text,
@@ -114,4 +145,4 @@ def decode_json_bytes(data: bytes, name: str = "<bytes>") -> Any:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ParseError(f"invalid UTF-8 at byte {exc.start}", source=name, line=line) from None
-    return loads_strict(text, name)
+    return _loads(text, name, data)

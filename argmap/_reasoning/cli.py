@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from argmap._errors import ArgmapError
+from argmap._errors import ArgmapError, FormatError
 from argmap._map import ArgumentMap
 from argmap._reasoning.agreement import compare
 from argmap._reasoning.aspic import ORDERINGS, evaluate
@@ -24,6 +24,10 @@ __all__ = ["add_commands", "run_compare", "run_evaluate", "run_lint"]
 EXIT_ERROR = 1
 #: Exit code of ``lint`` when it has findings.
 EXIT_FINDINGS = 1
+#: An unknown format (as ``argmap convert`` and friends).
+EXIT_USAGE = 2
+#: Input that cannot be read, is malformed or unsafe.
+EXIT_INPUT = 3
 
 
 def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -80,15 +84,27 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(func=run_lint)
 
 
+class _LoadError(Exception):
+    def __init__(self, code: int, exc: Exception) -> None:
+        super().__init__(str(exc))
+        self.code = code
+
+
 def _load(path: str, fmt: str | None) -> ArgumentMap:
+    # Exit codes as the other commands: 2 for an unknown format, 3 for unreadable input.
     import argmap
 
-    return argmap.read(path, fmt)
+    try:
+        return argmap.read(path, fmt)
+    except FormatError as exc:
+        raise _LoadError(EXIT_USAGE, exc) from None
+    except (ArgmapError, OSError) as exc:
+        raise _LoadError(EXIT_INPUT, exc) from None
 
 
 def _fail(command: str, exc: Exception) -> int:
     print(f"argmap {command}: error: {exc}", file=sys.stderr)
-    return EXIT_ERROR
+    return exc.code if isinstance(exc, _LoadError) else EXIT_ERROR
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -101,7 +117,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     try:
         m = _load(args.file, args.format)
         ev = evaluate(m, args.semantics, ordering=args.ordering)
-    except (ArgmapError, OSError) as exc:
+    except (_LoadError, ArgmapError, OSError) as exc:
         return _fail("evaluate", exc)
     counts = dict.fromkeys(Status, 0)
     for st in ev.statuses.values():
@@ -127,7 +143,7 @@ def run_compare(args: argparse.Namespace) -> int:
         a = _load(args.first, args.format)
         b = _load(args.second, args.format)
         ag = compare(a, b, threshold=args.threshold)
-    except (ArgmapError, OSError) as exc:
+    except (_LoadError, ArgmapError, OSError) as exc:
         return _fail("compare", exc)
     print(f"A = {args.first}\nB = {args.second}")
     print(ag.summary())
@@ -142,7 +158,7 @@ def run_lint(args: argparse.Namespace) -> int:
     try:
         m = _load(args.file, args.format)
         problems = lint(m)
-    except (ArgmapError, OSError) as exc:
+    except (_LoadError, ArgmapError, OSError) as exc:
         return _fail("lint", exc)
     for p in problems:
         print(f"{args.file}: {p}")

@@ -1,0 +1,127 @@
+"""Every real corpus file in ../shared/corpora: loads, round-trips, and has the right node counts.
+
+The node counts are taken here from the raw files with the standard library,
+independently of argmap's readers, following each format's documented mapping.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap._formats import format_problems
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPORA = SHARED / "corpora"
+MAP_SUFFIXES = (".json", ".xml", ".aml", ".scm")
+
+
+def corpus_files() -> list[Path]:
+    if not CORPORA.is_dir():
+        return []
+    return sorted(p for p in CORPORA.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file())
+
+
+FILES = corpus_files()
+pytestmark = [
+    pytest.mark.corpus,
+    pytest.mark.skipif(not FILES, reason=f"shared corpora not found at {CORPORA} "
+                                         "(../shared is absent)"),
+]
+
+_AIF_KINDS = {"I", "L", "RA", "CA", "MA", "PA", "YA", "TA"}
+
+
+def _aif_counts(doc: dict[str, Any]) -> collections.Counter[str]:
+    aif = doc.get("AIF", doc)
+    counts: collections.Counter[str] = collections.Counter()
+    seen: set[str] = set()
+    for node in aif.get("nodes") or ():
+        nid = node.get("nodeID")
+        if isinstance(nid, bool) or not isinstance(nid, (str, int)) or str(nid) in ("", *seen):
+            continue
+        seen.add(str(nid))
+        counts[node["type"] if node.get("type") in _AIF_KINDS else "?"] += 1
+    return counts
+
+
+def _microtext_counts(root: ET.Element) -> collections.Counter[str]:
+    types = collections.Counter(e.get("type") for e in root.iter("edge"))
+    return collections.Counter({"I": len(root.findall("adu")),
+                                "RA": types["sup"] + types["exa"],
+                                "CA": types["reb"] + types["und"]})
+
+
+def _aml_counts(root: ET.Element) -> collections.Counter[str]:
+    return collections.Counter({
+        "I": len(list(root.iter("PROP"))),
+        "RA": sum(len(ca.findall("AU")) for ca in root.iter("CA")) + len(list(root.iter("LA"))),
+        "CA": sum(len(r.findall("AU")) for r in root.iter("REFUTATION")),
+    })
+
+
+def _carneades_counts(root: ET.Element) -> collections.Counter[str]:
+    complements: set[str | None] = set()
+    exceptions = undercuts = 0
+    for arg in root.iter("argument"):
+        conclusion = arg.find("conclusion")
+        if arg.get("direction") == "con" or arg.get("pro") == "false":
+            complements.add(conclusion.get("statement") if conclusion is not None else None)
+        for premise in arg.iter("premise"):
+            if premise.get("type") == "exception":
+                exceptions += 1
+            if premise.get("polarity") == "negative" or premise.get("positive") == "false":
+                complements.add(premise.get("statement"))
+    for st in root.iter("statement"):
+        if st.get("atom", "").startswith("(undercut "):
+            undercuts += 1
+    return collections.Counter({
+        "I": len(list(root.iter("statement"))) + len(complements),
+        "RA": len(list(root.iter("argument"))),
+        "CA": len(complements) + exceptions + undercuts,
+    })
+
+
+def raw_counts(path: Path, data: bytes) -> collections.Counter[str]:
+    """Node counts by AIF kind, from the raw file."""
+    if path.suffix == ".json":
+        return _aif_counts(json.loads(data))
+    root = ET.fromstring(data)
+    counter = {"arggraph": _microtext_counts, "ARG": _aml_counts, "lkif": _carneades_counts,
+               "caf": _carneades_counts}[root.tag]
+    return counter(root)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(CORPORA)))
+def test_corpus_file(path: Path) -> None:
+    data = path.read_bytes()
+    clean = path.parent.parent.name == "aifdb-araucariadb"
+    # Tolerant by default; the clean AraucariaDB maps also load in strict mode.
+    m = argmap.read(path, strict=clean)
+    if clean:
+        assert m.validate() == [] and format_problems(m) == []
+    counts = collections.Counter({k.value: n for k, n in m.counts().items()})
+    assert counts == +raw_counts(path, data)
+    # AIF-XML (and RDF/XML) carry every map without change.
+    assert argmap.from_xml(argmap.to_xml(m), name=path.name) == m
+    assert argmap.loads(argmap.dumps(m, "aif-rdf"), "aif-rdf") == m
+    if path.suffix == ".json":
+        fmt = next(f.name for f in argmap.formats() if f.sniff and f.sniff(data))
+        original = json.loads(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a map read from JSON loses nothing writing it back
+            assert json.loads(argmap.dumps(m, fmt)) == original
+            via_xml = argmap.from_xml(argmap.to_xml(m))
+            assert json.loads(argmap.dumps(via_xml, fmt)) == original
+
+
+def test_every_corpus_folder_is_covered() -> None:
+    folders = {p.relative_to(CORPORA).parts[0] for p in FILES}
+    assert folders == {d.name for d in CORPORA.iterdir() if d.is_dir()}
