@@ -2,7 +2,9 @@
 
 :func:`compare` measures how far two annotations of one source text agree, in
 layers, and combines the layers into one CASS-style score.  Every figure is
-symmetric: comparing *b* with *a* gives the same numbers as *a* with *b*.
+symmetric: comparing *b* with *a* gives the same numbers as *a* with *b*,
+except that ``only_a`` and ``only_b``, and relation precision and recall,
+trade places.
 
 **Segmentation.**  The text is split into words (``\\w+`` runs); the gaps
 between consecutive words are the *potential boundaries* (``W - 1`` of them
