@@ -234,3 +234,26 @@ def test_write_refuses_read_only_target(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="read-only"):
         argmap.write(ArgumentMap(), path)
     assert path.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("true", True),
+        ("3", True),
+        ('"s"', True),
+        ('{"a": 1, "a": 2}', False),
+        ('{"a" : 1, "a" : 2}', False),
+        ('[{"x": {"y": 1, "y": 1}}]', False),
+        ('{"t": "\\":", "a": 1}', True),
+        ('{"a:b": "c:d", "e\\\\": [1, {"f": null}]}', True),
+    ],
+)
+def test_strict_json_finds_repeated_keys_anywhere(text: str, ok: bool) -> None:
+    from argmap._formats._jsonsafe import loads_strict
+
+    if ok:
+        loads_strict(text)
+    else:
+        with pytest.raises(ParseError, match="duplicate key"):
+            loads_strict(text)

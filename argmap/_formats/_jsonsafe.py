@@ -112,8 +112,8 @@ def _max_depth(skeleton: bytes) -> int:
 def _key_total(value: Any) -> int:
     """How many keys all the objects in a decoded JSON value hold together."""
     total = 0
-    level = [value]
     dict_, list_ = dict, list
+    level = [value] if type(value) is dict_ or type(value) is list_ else []
     while level:
         deeper: list[Any] = []
         keep = deeper.append
