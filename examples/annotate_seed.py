@@ -1,7 +1,7 @@
 """The seed article, annotated end to end in AIF with argmap's public API.
 
-Olga Lautman, "Kazakhstan Thumbs Its Nose at Putin" (CEPA, July 2022), the
-article that begins "Lesson number one for Russia’s neighbors…".  The text is
+Olga Lautman's opinion article "Lesson number one for Russia’s neighbors…" (CEPA,
+July 2022; titled by its first words, as its headline could not be checked).  The text is
 ``examples/seed_article.txt`` (a byte-for-byte copy of the project's seed
 corpus file) and its metadata ``examples/seed_article.json``.
 
