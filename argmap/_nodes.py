@@ -209,7 +209,7 @@ class _SchemeNode(_Base):
     @property
     def display(self) -> str:
         """The text to show for this node -- its label, else its scheme, else its default."""
-        return self.label or self.scheme or _DEFAULT_LABEL[self.kind]
+        return self.label or self.scheme or DEFAULT_LABELS[self.kind]
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -381,7 +381,8 @@ Node = (
     | Locution | UnknownNode
 )
 
-_DEFAULT_LABEL: dict[NodeKind, str] = {
+#: The default scheme name of each S-node kind, as AIFdb and OVA write it.
+DEFAULT_LABELS: dict[NodeKind, str] = {
     NodeKind.RA: "Default Inference",
     NodeKind.CA: "Default Conflict",
     NodeKind.MA: "Default Rephrase",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from argmap._errors import ParseError, UnsafeInputError
@@ -118,7 +119,7 @@ def _key_total(value: Any) -> int:
         deeper: list[Any] = []
         keep = deeper.append
         for container in level:
-            items = container
+            items: Iterable[Any] = container
             if type(container) is dict_:
                 total += len(container)
                 items = container.values()

@@ -24,7 +24,7 @@ import attrs
 from argmap._errors import MapError
 from argmap._extra import FrozenJSONDict
 from argmap._map import ArgumentMap, NodeRef
-from argmap._nodes import Conflict, Inference, Node, NodeKind
+from argmap._nodes import DEFAULT_LABELS, Conflict, Inference, Node
 from argmap._reasoning.schemes import (
     CriticalQuestion,
     Scheme,
@@ -46,14 +46,7 @@ __all__ = [
 #: The ``extra`` key under which an answering node records the question it answers.
 CQ_KEY = "argmap:cq"
 
-_DEFAULT_SCHEME = {
-    NodeKind.RA: "Default Inference",
-    NodeKind.CA: "Default Conflict",
-    NodeKind.MA: "Default Rephrase",
-    NodeKind.PA: "Default Preference",
-    NodeKind.YA: "Default Illocuting",
-    NodeKind.TA: "Default Transition",
-}
+_DEFAULT_SCHEME = DEFAULT_LABELS
 
 
 @attrs.frozen(slots=True, kw_only=True)
