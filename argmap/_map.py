@@ -231,6 +231,10 @@ class ArgumentMap:
         self._nodes[node.id] = node
         return node
 
+    def _put_trusted(self, node: Node) -> None:
+        """Insert a node a reader has checked: a fresh id, and no spans (or checked ones)."""
+        self._nodes[node.id] = node
+
     def replace_node(self, node: _N) -> _N:
         """Replace the node with the same id (e.g. to correct its text); edges stay.
 

@@ -84,7 +84,7 @@ from typing import Any
 
 import attrs
 
-from argmap._errors import ArgmapError, ArgmapWarning, MapError, ParseError
+from argmap._errors import ArgmapError, ArgmapWarning, ParseError
 from argmap._extra import FrozenJSONDict, thaw_json
 from argmap._formats._jsonsafe import decode_json_bytes
 from argmap._formats._records import (
@@ -317,6 +317,7 @@ class _Reader:
         numeric = self.numeric.get("nodes", frozenset())
         fast = not numeric and self.trusted
         add = m.add_node
+        put = m._put_trusted
         present = m.nodes
         statements = {"I": unchecked_maker(Claim), "L": unchecked_maker(Locution)}
         schemes = {code: unchecked_maker(cls) for code, cls in SCHEME_CLASSES.items()}
@@ -340,13 +341,9 @@ class _Reader:
                         make = schemes.get(typ)
                         node = (make(id=nid, label=text, timestamp=ts)
                                 if make is not None and nid not in fulfilment else None)
-                    if node is not None:
-                        try:
-                            add(node)
-                        except MapError:  # a repeated id: handled below
-                            pass
-                        else:
-                            continue
+                    if node is not None and nid not in present:
+                        put(node)  # a fresh id and no spans: nothing for add_node to check
+                        continue
             nid = raw.get("nodeID") if type(raw) is dict else None
             if type(nid) is not str:
                 nid = as_id(nid)
