@@ -105,12 +105,13 @@ def test_partial_agreement_and_kappa_by_hand() -> None:
     assert len(ag.matches) == 3
     assert ag.node_f1 == pytest.approx(2 * 3 / (5 + 3))
     # Items: harm->claim (support/support), money->claim (support/none),
-    # critics->claim (attack/support), rebate->critics (attack/none).
+    # critics->claim (attack/support), rebate->critics (attack/none), and the
+    # 3 * 2 - 2 = 4 other ordered pairs of the three matched units (none/none).
     pairs = [("support", "support"), ("support", "none"), ("attack", "support"),
-             ("attack", "none")]
+             ("attack", "none")] + [("none", "none")] * 4
     kappa, _, _ = cohen_kappa(pairs)
     assert ag.relations.kappa == pytest.approx(kappa)
-    assert ag.relations.observed == pytest.approx(0.25)
+    assert ag.relations.observed == pytest.approx(5 / 8)
     assert ag.relation_recall == pytest.approx(1 / 4)
     assert ag.relation_precision == pytest.approx(1 / 2)
     # Evidence types differ on the one evidence node.
@@ -233,3 +234,31 @@ def test_agreement_is_symmetric(m: ArgumentMap, data: st.DataObject) -> None:
     assert same.relations.kappa in (None, 1.0)
     if same.segmentation is not None:
         assert same.segmentation.similarity == 1.0
+
+
+def _supports(src: Source, words: list[str], n: int, extra: bool) -> ArgumentMap:
+    m = ArgumentMap(source=src)
+    cl = [m.add_claim(quote=words[i], id=f"c{i}") for i in range(n + 2)]
+    for i in range(n):
+        m.add_inference(cl[i], cl[n + 1] if i % 2 else cl[n])
+    if extra:
+        m.add_inference(cl[0], cl[1])
+    return m
+
+
+def test_agreeing_none_counts_in_relation_kappa() -> None:
+    # Regression: 20 shared supports plus one extra support in B used to give
+    # kappa 0 because only pairs related in some map were items.
+    words = [f"word{chr(97 + i % 26)}{chr(97 + i // 26)}x" for i in range(30)]
+    src = Source(text=" ".join(words) + ".")
+    n = 20
+    ag = compare(_supports(src, words, n, False), _supports(src, words, n, True))
+    units = n + 2
+    assert ag.relations.items == units * (units - 1)
+    assert ag.relations.confusion[("none", "none")] == units * (units - 1) - (n + 1)
+    assert ag.relations.confusion[("none", "support")] == 1
+    pairs = ([("support", "support")] * n + [("none", "support")]
+             + [("none", "none")] * (units * (units - 1) - n - 1))
+    assert ag.relations.kappa == pytest.approx(cohen_kappa(pairs)[0])
+    assert ag.relations.kappa is not None and ag.relations.kappa > 0.9
+    assert ag.cass is not None and ag.cass > 0.9

@@ -370,3 +370,29 @@ def test_random_maps_evaluate_consistently(m: ArgumentMap) -> None:
         for sub in arg.sub_arguments:
             if grounded.arguments[sub] is OUT:
                 assert grounded.arguments[arg_id] is OUT
+
+
+def test_complete_statuses_are_grounded_without_enumeration() -> None:
+    # k independent even cycles have 3**k complete labellings; the sceptical
+    # complete statuses are the grounded ones and must not enumerate them.
+    m = ArgumentMap()
+    pairs = []
+    for i in range(12):
+        x, y = m.add_claim(f"x{i}", id=f"x{i}"), m.add_claim(f"y{i}", id=f"y{i}")
+        m.add_conflict(x, y)
+        m.add_conflict(y, x)
+        pairs.append((x, y))
+    free = m.add_claim("free", id="free")
+    ev = evaluate(m, "complete")
+    assert ev.labellings is None
+    grounded = evaluate(m)
+    assert ev.statuses == grounded.statuses
+    assert ev.status(free) is IN and ev.status("x0") is UNDEC
+    assert ev.arguments == grounded.arguments
+    af = ev.structure.framework
+    assert af.summary("complete") == af.grounded()
+    small = ArgumentMap()
+    a, b = small.add_claim("a"), small.add_claim("b")
+    small.add_conflict(a, b)
+    small.add_conflict(b, a)
+    assert evaluate(small, "complete", count_labellings=True).labellings == 3

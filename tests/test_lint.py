@@ -109,3 +109,23 @@ def test_every_rule_is_documented() -> None:
     assert {p.code for p in problems} <= set(LINT_RULES)
     assert all(str(p).startswith(f"[{p.code}]") for p in problems)
     assert lone.id in problems[0].message
+
+
+def test_claims_anchored_only_in_reported_speech_are_not_unsupported() -> None:
+    m = ArgumentMap()
+    author = m.add_speaker("Reporter")
+    minister = m.add_speaker("Minister")
+    said = m.add_locution(author, "The minister said the plan is safe")
+    quoted = m.add_locution(minister, "The plan is safe")
+    m.add_report(said, quoted)
+    safe = m.add_claim("The plan is safe")
+    m.add_illocution(quoted, safe)
+    assert [p.code for p in lint(m) if p.code == "unsupported-claim"] == []
+    # The author's own assertion is still reported...
+    own = m.add_claim("The plan is cheap")
+    m.add_illocution(m.add_locution(author, "The plan is cheap"), own)
+    assert [p.nodes for p in lint(m) if p.code == "unsupported-claim"] == [(own.id,)]
+    # ... and so is a claim the author also asserts directly.
+    m.add_illocution(m.add_locution(author, "I agree the plan is safe"), safe)
+    flagged = {p.nodes[0] for p in lint(m) if p.code == "unsupported-claim"}
+    assert flagged == {own.id, safe.id}

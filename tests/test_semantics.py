@@ -304,14 +304,76 @@ def test_apx_comments_and_several_facts_per_line() -> None:
 
 def test_unwritable_names() -> None:
     af = ArgumentationFramework(["has space", "b"])
-    with pytest.raises(FrameworkError, match="apx"):
-        format_iccma(af, "apx")
     with pytest.raises(FrameworkError, match="tgf"):
         format_iccma(af, "tgf")
-    # i23 numbers the arguments, so any name is fine there.
+    # i23 numbers the arguments and apx quotes the name.
     assert parse_iccma(format_iccma(af, "i23")) == af
+    assert parse_iccma(format_iccma(af, "apx"), "apx") == af
     with pytest.raises(FormatError):
         format_iccma(af, "json")
+
+
+def test_apx_quotes_names_that_are_not_asp_constants() -> None:
+    names = ["A1", "a", "7", "has space", 'say "hi"', "back\\slash", "x%y", "a(b),c", "é"]
+    af = ArgumentationFramework(names, [("A1", "a"), ('say "hi"', "x%y")])
+    text = format_iccma(af, "apx")
+    assert 'arg("A1").' in text and "arg(a)." in text and "arg(7)." in text
+    assert 'arg("say \\"hi\\"").' in text and 'arg("back\\\\slash").' in text
+    assert 'att("A1",a).' in text
+    back = parse_iccma(text, "apx")
+    assert back == af and back.arguments == af.arguments
+    assert parse_iccma(text) == af  # sniffed
+    with pytest.raises(FrameworkError, match="apx"):
+        format_iccma(ArgumentationFramework(["a\nb"]), "apx")
+
+
+@pytest.mark.parametrize("bad", ["a\nb", "a\r1 2", "x\u2028y", " lead", "trail ", "tab\t"])
+def test_i23_refuses_names_that_would_not_round_trip(bad: str) -> None:
+    af = ArgumentationFramework([bad, "b"], [("b", bad)])
+    with pytest.raises(FrameworkError, match="i23"):
+        format_iccma(af, "i23")
+
+
+def test_i23_name_comment_cannot_inject_attacks() -> None:
+    af = ArgumentationFramework(["x\n1 1", "b"])
+    with pytest.raises(FrameworkError):
+        format_iccma(af, "i23")
+    ok = ArgumentationFramework(["inner space", "#hash"], [("#hash", "inner space")])
+    back = parse_iccma(format_iccma(ok, "i23"))
+    assert back == ok and back.arguments == ok.arguments
+
+
+def test_i23_header_is_capped() -> None:
+    with pytest.raises(ParseError, match="max_arguments"):
+        parse_iccma("p af 10000000\n", "i23")
+    with pytest.raises(ParseError, match="max_arguments"):
+        parse_iccma("p af 11\n", "i23", max_arguments=10)
+    assert len(parse_iccma("p af 10\n", "i23", max_arguments=10).arguments) == 10
+
+
+@pytest.mark.parametrize("text", ["p af \u00b2\n", "p af 2\n1 \u00b2\n", "p af 2\n1 \uff12\n"])
+def test_i23_only_ascii_digits(text: str) -> None:
+    with pytest.raises(ParseError):
+        parse_iccma(text, "i23")
+
+
+def test_read_iccma_unreadable_paths(tmp_path: Path) -> None:
+    with pytest.raises(ParseError, match=r"missing\.i23"):
+        read_iccma(tmp_path / "missing.i23")
+    with pytest.raises(ParseError, match="cannot read"):
+        read_iccma(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "attacks"),
+    [([["x"]], []), ([1], []), ([""], []), (["a"], [(["a"], "a")]), (["a"], [("a", "a", "a")]),
+     (["a"], ["ab"]), (["a"], [("a", "b")])],
+)
+def test_framework_constructor_raises_framework_error(
+    arguments: list[object], attacks: list[object]
+) -> None:
+    with pytest.raises(FrameworkError):
+        ArgumentationFramework(arguments, attacks)  # type: ignore[arg-type]
 
 
 def test_files(tmp_path: Path) -> None:

@@ -36,10 +36,12 @@ conclusion; a conflict gives an *attack* from the attacker to the target
 (an undercut, whose target is an inference, is an attack on that inference's
 conclusion); a rephrase gives a *rephrase* from the original to the
 rephrasing.  Propositions are replaced by their aligned unit (a matched pair,
-or an unmatched node of one map).  The items compared are the ordered unit
-pairs related in *at least one* map -- pairs related in neither are not
-counted, which keeps the figure from being inflated by the many unrelated
-pairs -- and each map labels an item with its relation type or ``none``.
+or an unmatched node of one map).  The items compared are all ordered pairs
+of distinct matched units, plus the pairs with an unmatched end that are
+related in at least one map; each map labels an item with its relation type
+or ``none``, so a pair both maps leave unrelated agrees on ``none`` (as in
+CASS's confusion matrices).  Those agreeing pairs are counted, not
+enumerated, so the cost is linear in the number of relations.
 The ``schemes`` layer does the same with finer labels: the scheme of the
 inference (catalogue name when known) for supports, and rebut, undermine or
 undercut for attacks.
@@ -332,10 +334,34 @@ def cohen_kappa(
     return (po - pe) / (1 - pe), po, pe
 
 
-def _layer_of(name: str, pairs: Sequence[tuple[str, str]]) -> LayerAgreement:
-    kappa, po, pe = cohen_kappa(pairs)
-    return LayerAgreement(name=name, items=len(pairs), observed=po, expected=pe, kappa=kappa,
-                          confusion=dict(Counter(pairs)))
+def _kappa_of_counts(
+    confusion: Mapping[tuple[str, str], int],
+) -> tuple[float | None, float | None, float | None]:
+    n = sum(confusion.values())
+    if not n:
+        return None, None, None
+    agree = sum(c for (a, b), c in confusion.items() if a == b)
+    ca: Counter[str] = Counter()
+    cb: Counter[str] = Counter()
+    for (a, b), c in confusion.items():
+        ca[a] += c
+        cb[b] += c
+    po = agree / n
+    pe = sum(ca[k] * cb[k] for k in ca) / (n * n)
+    if pe >= 1.0:
+        return 1.0, po, pe
+    return (po - pe) / (1 - pe), po, pe
+
+
+def _layer_of(
+    name: str, pairs: Sequence[tuple[str, str]], unrelated: int = 0
+) -> LayerAgreement:
+    confusion = Counter(pairs)
+    if unrelated:
+        confusion[("none", "none")] += unrelated
+    kappa, po, pe = _kappa_of_counts(confusion)
+    return LayerAgreement(name=name, items=sum(confusion.values()), observed=po, expected=pe,
+                          kappa=kappa, confusion=dict(confusion))
 
 
 # ------------------------------------------------------------ segmentation
@@ -617,12 +643,21 @@ def compare(
         return {k: "+".join(sorted(v)) for k, v in labels.items()}
 
     layers = []
+    related_keys: set[tuple[str, str]] = set()
     for fine in (False, True):
         ta, tb = table(rels_a, unit_a, fine), table(rels_b, unit_b, fine)
-        keys = sorted(ta.keys() | tb.keys())
+        related_keys = ta.keys() | tb.keys()
+        keys = sorted(related_keys)
         layers.append([(ta.get(k, "none"), tb.get(k, "none")) for k in keys])
-    relations = _layer_of("relations", layers[0])
-    scheme_layer = _layer_of("schemes", layers[1])
+    # Ordered pairs of distinct matched units related in neither map agree on
+    # "none"; they are counted, not enumerated, so this stays linear.
+    aligned = len(matches)
+    related_aligned = sum(
+        1 for s, t in related_keys if s != t and s.startswith("m:") and t.startswith("m:")
+    )
+    unrelated = aligned * (aligned - 1) - related_aligned
+    relations = _layer_of("relations", layers[0], unrelated)
+    scheme_layer = _layer_of("schemes", layers[1], unrelated)
 
     items_a = sum(1 for x, _ in layers[0] if x != "none")
     items_b = sum(1 for _, y in layers[0] if y != "none")

@@ -209,7 +209,10 @@ class Evaluation:
         arguments: the sceptical status of each argument.
         structure: the arguments, attacks and Dung framework behind it.
         labellings: how many labellings the semantics has (grounded: 1;
-            stable: possibly 0, and then every status is ``UNDEC``).
+            stable: possibly 0, and then every status is ``UNDEC``); None for
+            complete semantics unless ``count_labellings=True`` was passed,
+            since counting them can take exponential time while the
+            sceptical complete statuses are the grounded ones.
     """
 
     semantics: str
@@ -217,7 +220,7 @@ class Evaluation:
     statuses: Mapping[str, Status]
     arguments: Labelling
     structure: StructuredFramework
-    labellings: int
+    labellings: int | None
 
     def status(self, node: NodeRef) -> Status:
         """The status of one proposition.
@@ -601,6 +604,7 @@ def evaluate(
     ordering: str = "weakest-link",
     catalogue: SchemeCatalogue | None = None,
     max_arguments: int = DEFAULT_MAX_ARGUMENTS,
+    count_labellings: bool = False,
 ) -> Evaluation:
     """Evaluate which propositions of a map are acceptable.
 
@@ -612,6 +616,11 @@ def evaluate(
             (default) or ``"last-link"``.
         catalogue: scheme catalogue (tells deductive schemes).
         max_arguments: give up past this many arguments.
+        count_labellings: under complete semantics, also count the complete
+            labellings (exponential in the worst case).  The statuses do not
+            need it: a proposition's sceptical status under complete
+            semantics is its grounded status, since the grounded labelling
+            is the least complete labelling.
 
     Returns:
         The status of each proposition and argument; see the module
@@ -640,12 +649,15 @@ def evaluate(
     index = {a: i for i, a in enumerate(af.arguments)}
     by_conc = {f: [index[a] for a in ids] for f, ids in structure.by_conclusion.items()}
 
-    if name == "grounded":
+    if name in ("grounded", "complete"):
         lab = af.grounded()
         codes = [_code_of(lab[a]) for a in af.arguments]
         statuses = {f: _node_status([codes[i] for i in ids]) for f, ids in by_conc.items()}
+        count: int | None = 1
+        if name == "complete":
+            count = af.count(name) if count_labellings else None
         return Evaluation(semantics=name, ordering=ordering, statuses=statuses, arguments=lab,
-                          structure=structure, labellings=1)
+                          structure=structure, labellings=count)
 
     dec = af._decompose(name)
     count = 1

@@ -125,7 +125,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
     sf = ev.structure
     print(f"{args.file}: {ev.semantics} semantics, {ev.ordering} ordering; "
           f"{len(sf.arguments)} arguments, {sf.framework.attack_count()} defeats")
-    if ev.semantics != "grounded":
+    if ev.labellings is None:
+        print(f"statuses are sceptical; under {ev.semantics} semantics they are the grounded ones")
+    elif ev.semantics != "grounded":
         print(f"{ev.labellings} {ev.semantics} labelling(s); statuses are sceptical"
               + (" (none exists, so nothing is decided)" if ev.labellings == 0 else ""))
     print(", ".join(f"{counts[s]} {s.value}" for s in Status))

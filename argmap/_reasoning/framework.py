@@ -205,16 +205,24 @@ class ArgumentationFramework:
         self._attack_set: set[tuple[int, int]] = set()
         for name in arguments:
             self.add_argument(name)
-        for attacker, target in attacks:
-            self.add_attack(attacker, target)
+        for attack in attacks:
+            if not isinstance(attack, tuple | list) or len(attack) != 2:
+                raise FrameworkError(
+                    f"attacks must be (attacker, target) pairs, got {attack!r}"
+                )
+            self.add_attack(attack[0], attack[1])
 
     # ---------------------------------------------------------------- building
     def add_argument(self, name: str) -> None:
-        """Add an argument (nothing happens if it is already there)."""
-        if name in self._index:
-            return
+        """Add an argument (nothing happens if it is already there).
+
+        Raises:
+            FrameworkError: if ``name`` is not a non-empty string.
+        """
         if not isinstance(name, str) or not name:
             raise FrameworkError(f"argument names must be non-empty strings, got {name!r}")
+        if name in self._index:
+            return
         self._index[name] = len(self._names)
         self._names.append(name)
         self._in.append([])
@@ -226,6 +234,11 @@ class ArgumentationFramework:
         Raises:
             FrameworkError: if either argument is not in the framework.
         """
+        for v in (attacker, target):
+            if not isinstance(v, str):
+                raise FrameworkError(
+                    f"attack ({attacker!r}, {target!r}): argument names must be strings"
+                )
         try:
             a = self._index[attacker]
             b = self._index[target]
@@ -351,12 +364,14 @@ class ArgumentationFramework:
 
         An argument is ``IN`` when it is ``IN`` in every labelling of the
         semantics, ``OUT`` when it is ``OUT`` in every labelling, and ``UNDEC``
-        otherwise.  For grounded semantics this is the grounded labelling.  When
-        a semantics has no labelling at all (stable semantics can have none),
-        every argument is ``UNDEC``.
+        otherwise.  For grounded and complete semantics this is the grounded
+        labelling (the least complete labelling: its ``IN`` and ``OUT`` sets are
+        in every complete labelling), computed without enumerating the complete
+        labellings.  When a semantics has no labelling at all (stable semantics
+        can have none), every argument is ``UNDEC``.
         """
         name = semantics_name(semantics)
-        if name == "grounded":
+        if name in ("grounded", "complete"):
             return self.grounded()
         return self._labelling(self._summary_codes(self._decompose(name)))
 

@@ -33,7 +33,9 @@ __all__ = ["LINT_RULES", "lint"]
 LINT_RULES: Mapping[str, str] = {
     "unsupported-claim": (
         "A claim stands on its own: no inference or rephrase supports it, and it is not used "
-        "as a premise, an attacker or a side of a preference (an assertion without reasons)."
+        "as a premise, an attacker or a side of a preference (an assertion without reasons).  "
+        "Claims anchored only in reported speech (another speaker's locution reported by the "
+        "author) are not reported."
     ),
     "inference-without-scheme": (
         "An inference has no scheme, or only the default one (Default Inference)."
@@ -90,13 +92,36 @@ def _used(m: ArgumentMap, nid: str) -> bool:
     )
 
 
+def _anchors(m: ArgumentMap, nid: str) -> list[Locution]:
+    """The locutions anchoring ``nid`` through an illocution (L -> YA -> nid)."""
+    return [
+        loc
+        for ya in m.predecessors(nid)
+        if isinstance(ya, Illocution)
+        for loc in m.predecessors(ya)
+        if isinstance(loc, Locution)
+    ]
+
+
+def _only_reported(m: ArgumentMap, nid: str) -> bool:
+    """True when every locution anchoring ``nid`` is reported speech.
+
+    Reported speech is a locution itself anchored in another locution
+    (``L_author -> YA -> L_other``, as :meth:`ArgumentMap.add_report` builds
+    it): the proposition is then the other speaker's assertion, which the
+    author does not have to support.
+    """
+    anchors = _anchors(m, nid)
+    return bool(anchors) and all(_anchors(m, loc.id) for loc in anchors)
+
+
 def _unsupported(m: ArgumentMap) -> Iterator[Problem]:
     for n in m.nodes_of(Claim):
         supported = any(isinstance(p, (Inference, Rephrase)) for p in m.predecessors(n))
         if supported or _used(m, n.id):
             continue
         dispreferred = any(isinstance(p, Preference) for p in m.predecessors(n))
-        if dispreferred:
+        if dispreferred or _only_reported(m, n.id):
             continue
         yield Problem("unsupported-claim",
                       f"claim {n.id!r} is neither supported nor used: {_short(n.text)!r}",
