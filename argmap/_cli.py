@@ -23,12 +23,14 @@ Exit codes
     findings; ``evaluate`` or ``compare`` failed on a readable map.
 2
     usage error: bad arguments, an unknown format, or a format that cannot be
-    guessed.
+    guessed from a well-formed input.
 3
-    an input could not be read: missing, unreadable, malformed or unsafe.
+    an input could not be read: missing, unreadable, malformed (including a
+    ``.json``/``.xml`` file no format recognises because it is not well-formed)
+    or unsafe.  ``validate`` goes on with the other files.
 4
-    an output could not be produced: the file cannot be written, or drawing
-    failed (e.g. no Graphviz engine).
+    an output could not be produced: the file or standard output cannot be
+    written, or drawing failed (e.g. no Graphviz engine).
 130
     interrupted.
 
@@ -58,7 +60,8 @@ from argmap._errors import (
     WriteError,
 )
 from argmap._formats import FORMAT_RULES, format_problems
-from argmap._formats._xmlsafe import MAX_INPUT_BYTES, read_input
+from argmap._formats._jsonsafe import decode_json_bytes
+from argmap._formats._xmlsafe import MAX_INPUT_BYTES, parse_xml, read_input
 from argmap._map import ArgumentMap
 from argmap._nodes import Locution, NodeKind
 from argmap._reasoning.cli import add_commands as add_reasoning_commands
@@ -88,11 +91,34 @@ def _load(path: str, fmt: str | None) -> tuple[ArgumentMap, str | None]:
         if len(data) > MAX_INPUT_BYTES:
             raise UnsafeInputError(f"input is larger than the limit of {MAX_INPUT_BYTES} bytes",
                                    source="<stdin>")
-        name = fmt or _guess(None, data)
+        try:
+            name = fmt or _guess(None, data)
+        except FormatError:
+            _explain_unknown(data, "<stdin>", None)
+            raise
         return argmap.loads(data, name, name="<stdin>"), name
     if os.path.isdir(path):
         raise ParseError("is a directory, not a file", source=path)
-    return argmap.read(path, fmt), fmt
+    try:
+        return argmap.read(path, fmt), fmt
+    except FormatError:
+        if fmt is None and os.path.isfile(path):
+            _explain_unknown(read_input(path), path, path)
+        raise
+
+
+def _explain_unknown(data: bytes, name: str, path: str | None) -> None:
+    """Raise the parse error of input no format recognised, if it is malformed JSON or XML.
+
+    A damaged ``.json`` file matches no format's sniffer; saying why it is not
+    JSON is more useful than saying its format cannot be told.
+    """
+    head = data.lstrip()[:1]
+    suffix = os.path.splitext(path)[1].lower() if path else ""
+    if suffix == ".json" or (not suffix and head in (b"{", b"[")):
+        decode_json_bytes(data, name)
+    elif suffix == ".xml" or (not suffix and head == b"<"):
+        parse_xml(data, name)
 
 
 def _guess(path: str | None, data: bytes | None) -> str:
@@ -145,7 +171,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         shown = "<stdin>" if path == "-" else path
         try:
             m, _ = _load(path, args.from_format)
-        except (ParseError, FormatError) as exc:
+        except FormatError as exc:
+            _say("error", str(exc))
+            worst = max(worst, EXIT_USAGE)
+            continue
+        except ArgmapError as exc:  # malformed, unsafe or unreadable: go on with the next file
             _say("error", str(exc))
             worst = max(worst, EXIT_INPUT)
             continue
@@ -320,7 +350,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return int(handler(args))
+        code = int(handler(args))
+        sys.stdout.flush()
+        return code
     except FormatError as exc:
         _say("error", str(exc))
         return EXIT_USAGE
@@ -339,9 +371,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_OUTPUT
+    except OSError as exc:  # standard output failed (e.g. a full disk); inputs raise ParseError
+        _say("error", f"cannot write the output: {exc.strerror or exc}")
+        _quiet_stdout()
+        return EXIT_OUTPUT
 
 
 def _quiet_stdout() -> None:
     # Python would complain again when flushing a closed pipe at exit.
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (e.g. captured by a test)
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)
+    os.close(devnull)

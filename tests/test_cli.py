@@ -128,3 +128,38 @@ def test_formats_and_console_script() -> None:
         pytest.skip("the argmap console script is not installed in this environment")
     version = subprocess.run([script, "--version"], capture_output=True, check=False, timeout=60)
     assert version.stdout.strip() == f"argmap {argmap.__version__}".encode()
+
+
+def test_validate_exit_codes_per_file(tmp_path: Path) -> None:
+    unknown = run("validate", "--from", "nosuch", GOLDEN / "ova2_map.json")
+    assert unknown.returncode == 2 and b"unknown format 'nosuch'" in unknown.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b'{"nodes": [\n{')
+    result = run("validate", broken, GOLDEN / "aifdb_export.rdf", GOLDEN / "sample.aml")
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.startswith(f"argmap: error: {broken}:2: malformed JSON".encode())
+    # The later files are still validated.
+    assert f"{GOLDEN / 'sample.aml'}: warning: [anchor-mismatch]".encode() in result.stdout
+    bad_extra = tmp_path / "m.rdf"
+    bad_extra.write_bytes(
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        b'xmlns:am="urn:argmap:aif-rdf:1#"><am:Map rdf:about="urn:argmap:map">'
+        b'<am:extra>{"k":"\\u0001"}</am:extra></am:Map></rdf:RDF>')
+    both = run("validate", bad_extra, GOLDEN / "tweety.lkif.xml")
+    assert both.returncode == 3 and b"invalid map extra" in both.stderr
+    assert b"Traceback" not in both.stderr
+    plain = tmp_path / "notes.txt"
+    plain.write_bytes(b"just words")
+    guess = run("validate", plain)
+    assert guess.returncode == 2 and b"cannot tell the format" in guess.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_write_errors_exit_4() -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "argmap", "convert", str(ANOMALIES), "-"],
+            stdout=full, stderr=subprocess.PIPE, timeout=120, check=False)
+    assert result.returncode == 4
+    assert result.stderr.startswith(b"argmap: error: cannot write the output")
+    assert b"Traceback" not in result.stderr

@@ -27,6 +27,7 @@ from argmap import (
     ValidationError,
 )
 from argmap._formats import format_problems
+from argmap._formats.aifxml import _sniff as aifxml_sniff
 from argmap.strategies import argument_maps
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"
@@ -304,3 +305,34 @@ def test_mutated_documents_load_losslessly_or_fail_cleanly(name: str, fmt: str,
     assert argmap.from_xml(argmap.to_xml(m)) == m
     m.validate()
     format_problems(m)
+
+
+def test_empty_person_id_means_no_speaker_and_round_trips() -> None:
+    doc = {"nodes": [{"nodeID": "4", "text": "Bob : hi", "type": "L"}], "edges": [],
+           "locutions": [{"nodeID": "4", "personID": ""}]}
+    m = argmap.loads(json.dumps(doc).encode(), "aifdb-json")
+    assert m.nodes["4"].speaker is None  # type: ignore[union-attr]
+    assert json.loads(argmap.dumps(m, "aifdb-json")) == doc
+    assert json.loads(argmap.dumps(argmap.from_xml(argmap.to_xml(m)), "aifdb-json")) == doc
+
+
+def test_kept_records_are_merged_back_in_place() -> None:
+    # Duplicate node ids are kept outside the graph and written back where they were.
+    nodes = [{"nodeID": str(i % 3), "text": f"t{i}", "type": "I"} for i in range(12)]
+    doc = {"nodes": nodes, "edges": [], "locutions": []}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = argmap.loads(json.dumps(doc).encode(), "aifdb-json")
+    assert len(m.nodes) == 3
+    assert json.loads(argmap.dumps(m, "aifdb-json")) == doc
+
+
+def test_json_quoting_the_aif_xml_namespace_is_still_json() -> None:
+    doc = {"nodes": [{"nodeID": "1", "text": "see urn:argmap:aif-xml:1", "type": "I"}],
+           "edges": []}
+    m = argmap.loads(json.dumps(doc).encode())
+    assert m.nodes["1"].text == "see urn:argmap:aif-xml:1"  # type: ignore[union-attr]
+    # AIF-XML itself is still recognised, with or without a namespace prefix.
+    assert argmap.loads(argmap.to_xml(m)) == m
+    prefixed = b'<?xml version="1.0"?><a:argmap xmlns:a="urn:argmap:aif-xml:1"/>'
+    assert aifxml_sniff(prefixed) and not aifxml_sniff(json.dumps(doc).encode())

@@ -83,3 +83,11 @@ def test_write_by_suffix(tmp_path: Path) -> None:
     path = tmp_path / "map.rdf"
     argmap.write(small_map(), path)
     assert argmap.read(path) == small_map()
+
+
+def test_invalid_map_extra_is_a_parse_error() -> None:
+    doc = (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+           b'xmlns:am="urn:argmap:aif-rdf:1#">\n<am:Map rdf:about="urn:argmap:map">'
+           b'<am:extra>{"k":"\\u0001"}</am:extra></am:Map></rdf:RDF>')
+    with pytest.raises(argmap.ParseError, match=r"^m\.rdf:2: invalid map extra: .*U\+0001"):
+        argmap.loads(doc, "aif-rdf", name="m.rdf")

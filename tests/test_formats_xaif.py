@@ -187,3 +187,27 @@ def test_any_map_survives_with_its_text_and_spans(fmt: str, m: ArgumentMap) -> N
         assert set(got) <= set(spans)
         if not crossing:
             assert got == spans
+
+
+@pytest.mark.parametrize("markup", ["a <![ b", "<![x", "x <![CDATA[y]]> z", "<!", "</", "<?"])
+def test_markup_declarations_never_fail(markup: str) -> None:
+    assert html_to_text(markup)[1] == []
+    # The same text inside documents is read, not refused with a bare assertion.
+    text = html_to_text(markup)[0]
+    doc = {"AIF": {"nodes": [], "edges": []}, "text": markup}
+    source = argmap.loads(json.dumps(doc).encode(), "xaif").source
+    assert source is not None and source.text == text
+    ova2 = {"nodes": [{"id": 1, "text": "x", "type": "I"}], "edges": [],
+            "analysis": {"txt": markup}}
+    source = argmap.loads(json.dumps(ova2).encode(), "ova2").source
+    assert source is not None and source.text == text
+
+
+def test_html_tokenizer_edge_cases() -> None:
+    assert html_to_text("a <![ b") == ("a <![ b", [])  # an unfinished tag stays text
+    assert html_to_text("a <!-- c --> d <![x]> e") == ("a  d  e", [])
+    assert html_to_text("1 < 2 &lt; 3") == ("1 < 2 < 3", [])
+    assert html_to_text("<a" * 1000) == ("<a" * 1000, [])
+    assert html_to_text("<a" * 1000 + ">tail") == ("tail", [])
+    markup = "<SPAN Class=highlighted ID='q&amp;r'>w</SPAN><span class='highlighted' id='s'/>v"
+    assert html_to_text(markup) == ("wv", [("q&r", 0, 1)])

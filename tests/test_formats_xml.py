@@ -152,3 +152,42 @@ def test_hostile_xml_is_refused(fmt: str) -> None:
         argmap.loads(xxe, fmt)
     with pytest.raises(ParseError, match="malformed XML"):
         argmap.loads(b"<r><unclosed></r>", fmt)
+
+
+@pytest.mark.parametrize("segs", [
+    # a joint segmenting itself: a cycle
+    '<edge id="c1" src="j1" trg="a1" type="seg"/><edge id="c2" src="j1" trg="j1" type="seg"/>',
+    # two joints segmenting each other
+    '<edge id="c1" src="j1" trg="a1" type="seg"/><edge id="c2" src="j2" trg="j1" type="seg"/>'
+    '<edge id="c3" src="j1" trg="j2" type="seg"/>',
+    # one EDU reached twice through two joints (a DAG)
+    '<edge id="c1" src="j1" trg="a1" type="seg"/><edge id="c2" src="j2" trg="a1" type="seg"/>'
+    '<edge id="c3" src="e1" trg="j1" type="seg"/><edge id="c4" src="e1" trg="j2" type="seg"/>',
+])
+def test_microtext_seg_cycles_and_reuse_are_refused(segs: str) -> None:
+    doc = ('<arggraph id="x"><edu id="e1">Hi</edu><joint id="j1"/><joint id="j2"/>'
+           f'<adu id="a1" type="pro"/>{segs}</arggraph>').encode()
+    with pytest.raises(ParseError, match=r"ADU 'a1': segment '(j1|j2|e1)' is reached twice"):
+        argmap.loads(doc, "microtext")
+
+
+def test_microtext_joints_still_join_edus() -> None:
+    doc = (b'<arggraph id="x"><edu id="e1">Hi</edu><edu id="e2">there</edu><joint id="j1"/>'
+           b'<adu id="a1" type="pro"/><edge id="c1" src="j1" trg="a1" type="seg"/>'
+           b'<edge id="c2" src="e2" trg="j1" type="seg"/>'
+           b'<edge id="c3" src="e1" trg="j1" type="seg"/>'
+           b'</arggraph>')
+    assert argmap.loads(doc, "microtext").nodes["a1"].text == "Hi there"  # type: ignore[union-attr]
+
+
+def test_elements_with_too_many_attributes_are_refused() -> None:
+    from argmap._formats._xmlsafe import MAX_ATTRIBUTES
+
+    def doc(n: int) -> bytes:
+        attributes = " ".join(f'a{i}="1"' for i in range(n))
+        return f'<arggraph id="x">\n<edu id="e1" {attributes}>Hi</edu></arggraph>'.encode()
+
+    accepted = argmap.loads(doc(MAX_ATTRIBUTES - 1), "microtext")
+    assert accepted.extra["microtext:graph"] == {"id": "x"}
+    with pytest.raises(UnsafeInputError, match=r":2: element <edu> has more than 256 attributes"):
+        argmap.loads(doc(MAX_ATTRIBUTES + 1), "microtext")

@@ -4,15 +4,15 @@ OVA stores the analysed text as the HTML of an editable ``div``, in which the
 words a node was made from are wrapped in ``<span class="highlighted"
 id="node<ID>">`` (OVA) or ``id="<ID>"`` (AMF/xAIF).  :func:`html_to_text` turns
 that into plain text with code-point offsets for every highlight;
-:func:`text_to_html` writes it back.  Parsing uses the standard library's
-tolerant HTML tokenizer, which never fetches anything.
+:func:`text_to_html` writes it back.  Parsing is a small single-pass
+tokenizer for the markup OVA writes (tags, comments, character references):
+it never fetches anything, never fails and takes time linear in the input.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 __all__ = ["Highlight", "html_to_text", "looks_like_html", "text_to_html"]
 
@@ -28,9 +28,16 @@ def looks_like_html(text: str) -> bool:
     return _MARKUP.search(text) is not None
 
 
-class _Extractor(HTMLParser):
+# One token at a time, each consumed in time linear in its own length: a tag runs
+# to the next ``>`` (OVA escapes ``>`` in attribute values), a comment to ``-->``.
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\r\f />\x00]*)")
+_ATTR = re.compile(r"""([^\s=/>][^\s=>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+
+
+class _Extractor:
+    """A small single-pass tokenizer for the HTML OVA writes (spans, breaks, blocks)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.length = 0
         self.open: list[tuple[str | None, int]] = []  # one per open <span>
@@ -45,23 +52,23 @@ class _Extractor(HTMLParser):
         if self.parts and not self.parts[-1].endswith("\n"):
             self._add("\n")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def _start(self, tag: str, body: str) -> None:
         if tag == "br":
             self._add("\n")
         elif tag in _BLOCK:
             self._break()
-        elif tag == "span":
-            values = dict(attrs)
-            classes = (values.get("class") or "").split()
+        elif tag == "span" and not body.rstrip().endswith("/"):
+            values: dict[str, str] = {}
+            for m in _ATTR.finditer(body):
+                key = m.group(1).lower()
+                value = next((g for g in m.groups()[1:] if g is not None), "")
+                values.setdefault(key, html.unescape(value))
+            classes = values.get("class", "").split()
             span_id = values.get("id")
             hid = span_id if "highlighted" in classes and span_id else None
             self.open.append((hid, self.length))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self._add("\n")
-
-    def handle_endtag(self, tag: str) -> None:
+    def _end(self, tag: str) -> None:
         if tag == "span" and self.open:
             hid, start = self.open.pop()
             if hid is not None:
@@ -69,11 +76,41 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCK:
             self._break()
 
-    def handle_data(self, data: str) -> None:
-        self._add(data)
+    def feed(self, markup: str) -> None:
+        pos = 0
+        size = len(markup)
+        next_gt = -2  # cached position of the next ">" (-1: none left; -2: not looked up)
+        while pos < size:
+            lt = markup.find("<", pos)
+            if lt < 0:
+                self._add(html.unescape(markup[pos:]))
+                return
+            self._add(html.unescape(markup[pos:lt]))
+            if markup.startswith("<!--", lt):
+                close = markup.find("-->", lt + 4)
+                pos = size if close < 0 else close + 3
+                continue
+            name = _TAG_NAME.match(markup, lt)
+            after = markup[lt + 1:lt + 2]
+            if name is None and after not in ("!", "?", "/"):  # a "<" that starts no tag
+                self._add("<")
+                pos = lt + 1
+                continue
+            if next_gt != -1 and next_gt < lt:
+                next_gt = markup.find(">", lt)
+            if next_gt < 0:  # an unfinished tag: the rest is text
+                self._add(html.unescape(markup[lt:]))
+                return
+            if name is not None:
+                tag = name.group(1).lower()
+                if after == "/":
+                    self._end(tag)
+                else:
+                    self._start(tag, markup[name.end():next_gt])
+            # declarations, processing instructions and bogus end tags are dropped
+            pos = next_gt + 1
 
     def close_all(self) -> None:
-        self.close()
         while self.open:  # unclosed highlights run to the end of the text
             hid, start = self.open.pop()
             if hid is not None:

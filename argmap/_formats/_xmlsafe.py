@@ -18,10 +18,12 @@ from lxml import etree
 
 from argmap._errors import ParseError, UnsafeInputError
 
-__all__ = ["MAX_INPUT_BYTES", "parse_xml", "read_input"]
+__all__ = ["MAX_ATTRIBUTES", "MAX_INPUT_BYTES", "parse_xml", "read_input"]
 
 #: Inputs larger than this are refused before parsing (bytes).
 MAX_INPUT_BYTES = 256 * 1024 * 1024
+#: Elements with more attributes than this are refused (no supported format comes close).
+MAX_ATTRIBUTES = 256
 
 _COMPRESSED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip"),
@@ -150,6 +152,14 @@ def parse_xml(
         )
     for el in root.iter(*(prefix + "*" for prefix in _XINCLUDE_PREFIXES)):
         raise UnsafeInputError("XInclude is not allowed", source=name, line=el.sourceline)
+    # Reading the attributes of an element with very many of them is quadratic in
+    # lxml; counting them is linear, so count first and refuse the outliers.
+    for el in root.iter(etree.Element):
+        if len(el.attrib) > MAX_ATTRIBUTES:
+            raise UnsafeInputError(
+                f"element <{etree.QName(el).localname}> has more than {MAX_ATTRIBUTES} attributes",
+                source=name, line=el.sourceline,
+            )
     return root
 
 

@@ -536,7 +536,8 @@ class _Reader:
         def update(node: Node, raw: Mapping[str, Any]) -> Node:
             assert isinstance(node, Locution)
             start = raw.get("start")
-            return attrs.evolve(node, speaker=as_value_id(raw.get("personID")),
+            # An empty personID names nobody; the record delta restores "" on write.
+            return attrs.evolve(node, speaker=as_value_id(raw.get("personID")) or None,
                                 said_at=start if type(start) is str else None)
 
         self.attach("locutions", records, key=K_LOCUTION, fits=lambda n: isinstance(n, Locution),
@@ -645,12 +646,28 @@ class AifWriter:
             self.losses[f"extra data of other formats on {what}"] += 1
 
     def with_kept(self, collection: str, out: list[Any]) -> list[Any]:
+        """Merge the records kept as ``(position, record)`` back into ``out``, in one pass.
+
+        Each kept record lands at its position in the result (or at the end when
+        the list is shorter), as if inserted in ascending order of position.
+        """
         entries = self.kept.get(collection)
-        if isinstance(entries, tuple):
-            for entry in entries:
-                if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], int):
-                    out.insert(min(entry[0], len(out)), thaw_json(entry[1]))
-        return out
+        if not isinstance(entries, tuple) or not entries:
+            return out
+        kept = sorted(
+            (entry for entry in entries
+             if isinstance(entry, tuple) and len(entry) == 2 and type(entry[0]) is int),
+            key=lambda entry: entry[0])
+        merged: list[Any] = []
+        rest = iter(out)
+        remaining = len(out)
+        for position, record in kept:
+            while len(merged) < position and remaining:
+                merged.append(next(rest))
+                remaining -= 1
+            merged.append(thaw_json(record))
+        merged.extend(rest)
+        return merged
 
     def nodes(self) -> list[Any]:
         numeric = self.numeric.get("nodes", frozenset())

@@ -18,6 +18,7 @@ from lxml import etree
 from argmap._errors import ArgmapError, ParseError, ValidationError
 from argmap._extra import FrozenJSONDict, dumps
 from argmap._formats._jsonsafe import loads_strict
+from argmap._formats._sniff import xml_root
 from argmap._formats._xmlsafe import parse_xml
 from argmap._io import Format
 from argmap._map import ArgumentMap
@@ -488,7 +489,9 @@ def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
 
 
 def _sniff(data: bytes) -> bool:
-    return AIF_XML_NAMESPACE.encode() in data[:4096]
+    root = xml_root(data)
+    return (root is not None and root.rpartition(":")[2] == "argmap"
+            and AIF_XML_NAMESPACE.encode() in data[:4096])
 
 
 FORMAT = Format(

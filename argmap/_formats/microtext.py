@@ -115,15 +115,23 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
             parts: list[str] = []
             segments: list[list[str]] = []
             pending = [aid]
+            seen = {aid}  # every ADU, joint and EDU is reached at most once
             while pending:
                 target = pending.pop()
                 for seg in seg_into.get(target, ()):
                     src = seg.get("src", "")
                     segments.append([seg.get("id", ""), src, target])
-                    if src in joints:
-                        pending.append(src)
-                    elif src in edus:
-                        parts.append(src)
+                    if src in joints or src in edus:
+                        if src in seen:
+                            raise ParseError(
+                                f"ADU {aid!r}: segment {src!r} is reached twice (seg edge "
+                                f"{seg.get('id', '')!r}): the seg edges form a cycle or reuse it",
+                                source=name, line=seg.sourceline)
+                        seen.add(src)
+                        if src in joints:
+                            pending.append(src)
+                        else:
+                            parts.append(src)
             parts.sort(key=position.__getitem__)
             used_edus.update(parts)
             info: dict[str, Any] = {"type": kind, "edus": parts, "segments": segments}
@@ -149,6 +157,8 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
                 m.add_edge(Edge(id=eid, from_id=src, to_id=trg))
             elif kind != "seg":
                 unused.append({"edge": dict(el.attrib)})
+    except ParseError:
+        raise
     except (ArgmapError, ValueError) as exc:
         raise ParseError(str(exc), source=name) from None
     unused.extend({"edu": e, "text": edus[e]} for e in edus if e not in used_edus)

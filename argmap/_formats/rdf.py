@@ -353,6 +353,7 @@ class _Reader:
         subjects = self.g.subjects
         source: Source | None = None
         map_extra: dict[str, Any] = {}
+        map_subject: str | None = None
         participants: list[tuple[str, dict[str, list[Value]]]] = []
         nodes: list[tuple[str, dict[str, list[Value]], NodeKind | None]] = []
         edges: list[tuple[str, dict[str, list[Value]]]] = []
@@ -360,6 +361,7 @@ class _Reader:
             types = {v for v, _ in props.get(RDF_NS + "type", ())}
             if AM_NS + "Map" in types:
                 map_extra = self.extra(subj, props)
+                map_subject = subj
             elif AM_NS + "Source" in types:
                 try:
                     source = Source(
@@ -378,7 +380,10 @@ class _Reader:
                 kind, is_node = _kind(props.get(RDF_NS + "type", []))
                 if is_node:
                     nodes.append((subj, props, kind))
-        m = ArgumentMap(source=source, extra=map_extra)
+        try:
+            m = ArgumentMap(source=source, extra=map_extra)
+        except (ArgmapError, ValueError, TypeError) as exc:
+            raise self.fail(f"invalid map extra: {exc}", map_subject) from None
         for subj, props in participants:
             pid = _first(props, AM_NS + "id") or _ident(subj, _PARTICIPANT_BASE)
             try:
