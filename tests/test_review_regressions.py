@@ -257,3 +257,11 @@ def test_strict_json_finds_repeated_keys_anywhere(text: str, ok: bool) -> None:
     else:
         with pytest.raises(ParseError, match="duplicate key"):
             loads_strict(text)
+
+
+def test_aif_xml_with_very_many_attributes_is_refused_by_the_schema() -> None:
+    attributes = " ".join(f'a{i}="1"' for i in range(5000))
+    doc = (f'<argmap xmlns="{NS}" version="1.0"><nodes><claim id="c" {attributes}>'
+           "<text>x</text></claim></nodes></argmap>")
+    with pytest.raises(ParseError, match="attribute 'a0' is not allowed"):
+        argmap.from_xml(doc)

@@ -458,7 +458,9 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
         ValidationError: in strict mode, for AIF rule violations.
     """
     raw = _as_bytes(data, name)
-    root = parse_xml(raw, name, remove_blank_text=True)
+    # The schema allows at most six attributes per element and is checked before
+    # any attribute is read, so the reader skips the generic attribute-count pass.
+    root = parse_xml(raw, name, remove_blank_text=True, check_attribute_counts=False)
     _check_root(root, name)
     schema = _load_schema()
     if not schema.validate(root):
