@@ -74,8 +74,15 @@ def test_undefended_attack_and_its_answers() -> None:
     objection = m.add_claim("o", implicit=True)
     ca = m.add_conflict(objection, claim)
     assert codes(m) == [("undefended-attack", (ca.id, objection.id, claim.id))]
+    # A preference does not answer a one-way conflict (a contrary's attack always
+    # succeeds): lint says so instead of counting it as a defence.
     pa = m.add_preference(claim, objection)
+    assert codes(m) == [("undefended-attack", (ca.id, objection.id, claim.id)),
+                        ("ineffective-preference", (pa.id, claim.id, objection.id))]
+    # Made a contradiction (conflicts both ways), the preference decides it.
+    back = m.add_conflict(claim, objection)
     assert lint(m) == []
+    m.remove_node(back)
     m.remove_node(pa)
     counter = m.add_conflict(m.add_claim("counter", implicit=True), objection)
     # The counter-attack answers the objection; being a defence, it needs none itself.

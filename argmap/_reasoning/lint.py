@@ -46,9 +46,15 @@ LINT_RULES: Mapping[str, str] = {
         "nor anchored in a locution by an illocution."
     ),
     "undefended-attack": (
-        "A conflict's attacker is itself unchallenged (no conflict targets it) and no "
-        "preference favours the attacked side: the attack stands unanswered.  Counter-attacks "
-        "(conflicts on a node that itself attacks) are defences and are not reported."
+        "A conflict's attacker is itself unchallenged (no conflict targets it): the attack "
+        "stands unanswered.  Counter-attacks (conflicts on a node that itself attacks) are "
+        "defences and are not reported."
+    ),
+    "ineffective-preference": (
+        "A preference favours a proposition over one that attacks it by a one-way conflict.  "
+        "A one-way conflict makes the attacker a contrary, and attacks by a contrary always "
+        "succeed (see evaluate()), so the preference changes nothing; to let it decide, model "
+        "the conflict in both directions (a contradiction)."
     ),
     "support-cycle": (
         "Propositions support each other in a circle (through inferences and rephrases)."
@@ -82,6 +88,7 @@ def lint(m: ArgumentMap, *, catalogue: SchemeCatalogue | None = None) -> list[Pr
     found.extend(_schemes(m, cat))
     found.extend(_unanchored(m))
     found.extend(_undefended(m))
+    found.extend(_ineffective_preferences(m))
     found.extend(_cycles(m))
     return found
 
@@ -170,11 +177,6 @@ def _unanchored(m: ArgumentMap) -> Iterator[Problem]:
 
 
 def _undefended(m: ArgumentMap) -> Iterator[Problem]:
-    favours = {
-        (pref.id, dis.id)
-        for pa in m.nodes_of(Preference)
-        if (pref := m.preferred(pa)) is not None and (dis := m.dispreferred(pa)) is not None
-    }
     for ca in m.nodes_of(Conflict):
         attacker, target = m.attacker(ca), m.target(ca)
         if attacker is None or target is None:
@@ -183,13 +185,29 @@ def _undefended(m: ArgumentMap) -> Iterator[Problem]:
             continue
         if any(isinstance(s, Conflict) for s in m.successors(target)):
             continue  # a counter-attack: it defends, it needs no defence
-        if (target.id, attacker.id) in favours:
-            continue
         kind = m.conflict_kind(ca).value
         yield Problem("undefended-attack",
                       f"conflict {ca.id!r} ({kind}) from {attacker.id!r} on {target.id!r} is "
-                      "not answered: nothing attacks its attacker and no preference favours "
-                      "the target", nodes=(ca.id, attacker.id, target.id))
+                      "not answered: nothing attacks its attacker",
+                      nodes=(ca.id, attacker.id, target.id))
+
+
+def _ineffective_preferences(m: ArgumentMap) -> Iterator[Problem]:
+    conflicts: set[tuple[str, str]] = set()
+    for ca in m.nodes_of(Conflict):
+        attacker, target = m.attacker(ca), m.target(ca)
+        if attacker is not None and target is not None:
+            conflicts.add((attacker.id, target.id))
+    for pa in m.nodes_of(Preference):
+        pref, dis = m.preferred(pa), m.dispreferred(pa)
+        if pref is None or dis is None:
+            continue
+        if (dis.id, pref.id) in conflicts and (pref.id, dis.id) not in conflicts:
+            yield Problem("ineffective-preference",
+                          f"preference {pa.id!r} favours {pref.id!r} over {dis.id!r}, which "
+                          "attacks it by a one-way conflict; a contrary's attack always "
+                          "succeeds, so the preference has no effect",
+                          nodes=(pa.id, pref.id, dis.id))
 
 
 def _cycles(m: ArgumentMap) -> Iterator[Problem]:
