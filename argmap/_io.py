@@ -177,7 +177,7 @@ def loads(
                          source=name) from None
     fmt = _choose(format, None, raw, "load")
     assert fmt.load is not None
-    return _finish(fmt.load(raw, name=name, path=None), strict, name)
+    return finish_read(fmt.load(raw, name=name, path=None), strict, name)
 
 
 def read(
@@ -214,10 +214,11 @@ def read(
     data = read_input(name, max_bytes)
     fmt = _choose(format, name, data, "load")
     assert fmt.load is not None
-    return _finish(fmt.load(data, name=name, path=Path(name)), strict, name)
+    return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
 
 
-def _finish(m: ArgumentMap, strict: bool, name: str) -> ArgumentMap:
+def finish_read(m: ArgumentMap, strict: bool, name: str) -> ArgumentMap:
+    """Return ``m``; in strict mode, raise ValidationError naming ``name`` on any problem."""
     if strict:
         problems = m.validate()
         if problems:

@@ -15,12 +15,12 @@ from typing import Any
 
 from lxml import etree
 
-from argmap._errors import ArgmapError, ParseError, ValidationError
+from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict, dumps
 from argmap._formats._jsonsafe import loads_strict
 from argmap._formats._sniff import xml_root
 from argmap._formats._xmlsafe import parse_xml
-from argmap._io import Format
+from argmap._io import Format, finish_read
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
@@ -479,11 +479,7 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
     finally:
         if gc_was_enabled:
             gc.enable()
-    if strict:
-        problems = m.validate()
-        if problems:
-            raise ValidationError(problems, where=name)
-    return m
+    return finish_read(m, strict, name)
 
 
 def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:

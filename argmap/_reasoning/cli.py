@@ -16,7 +16,7 @@ from argmap._map import ArgumentMap
 from argmap._reasoning.agreement import compare
 from argmap._reasoning.aspic import ORDERINGS, evaluate
 from argmap._reasoning.framework import SEMANTICS, Status
-from argmap._reasoning.lint import LINT_RULES, lint
+from argmap._reasoning.lint import LINT_RULES, _short, lint
 
 __all__ = ["add_commands", "run_compare", "run_evaluate", "run_lint"]
 
@@ -107,11 +107,6 @@ def _fail(command: str, exc: Exception) -> int:
     return exc.code if isinstance(exc, _LoadError) else EXIT_ERROR
 
 
-def _short(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
 def run_evaluate(args: argparse.Namespace) -> int:
     """Handler of ``argmap evaluate``: print each proposition's status."""
     try:
@@ -135,7 +130,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     for nid, st in ev.statuses.items():
         node = m.nodes[nid]
         text = getattr(node, "text", None) or ""
-        print(f"{st.value:<5} {nid:<{width}}  {_short(text)}")
+        print(f"{st.value:<5} {nid:<{width}}  {_short(text, 80)}")
     return 0
 
 
