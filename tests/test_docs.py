@@ -25,6 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 XS = "{http://www.w3.org/2001/XMLSchema}"
 
+# The docs extension needs the docs toolchain; the ``test`` extra alone does not bring it.
+pytest.importorskip(
+    "docutils", reason="the documentation toolchain is not installed (pip install -e '.[docs]')"
+)
 sys.path.insert(0, str(DOCS / "_ext"))
 #: The documentation's Sphinx extension (docs/_ext/argmap_docs.py).
 argmap_docs: ModuleType = importlib.import_module("argmap_docs")
