@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap._validation import Problem
+    from argmap._problem import Problem
 
 __all__ = [
     "AnchorError",

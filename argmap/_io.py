@@ -1,153 +1,18 @@
-"""Reading and writing maps: the format registry, sniffing and atomic saves."""
+"""Reading and writing maps: files and bytes in any registered format, saved atomically."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
-import attrs
-
-from argmap._errors import FormatError, ParseError, ValidationError, WriteError
-from argmap._formats._xmlsafe import MAX_INPUT_BYTES, read_input
+from argmap._atomic import atomic_write
+from argmap._errors import ParseError
 from argmap._map import ArgumentMap
+from argmap.formats._format import finish_read
+from argmap.formats._registry import choose_format
+from argmap.formats._xmlsafe import MAX_INPUT_BYTES, read_input
 
-__all__ = [
-    "Format",
-    "atomic_write",
-    "dumps",
-    "formats",
-    "get_format",
-    "loads",
-    "read",
-    "register_format",
-    "write",
-]
-
-
-class Loader(Protocol):
-    """Signature of a format's reader."""
-
-    def __call__(self, data: bytes, *, name: str, path: Path | None) -> ArgumentMap: ...
-
-
-@attrs.frozen(kw_only=True)
-class Format:
-    """A file format argmap can read and/or write.
-
-    Args:
-        name: the format's short name, e.g. ``"aif-xml"``.
-        suffixes: file-name endings that select it, with the dot, e.g.
-            ``(".aif.xml", ".xml")``; longer endings win over shorter ones.
-        description: one line for listings.
-        load: reader ``load(data, *, name, path) -> ArgumentMap``; ``path`` is
-            the file read (None for bytes), for formats that need files beside it.
-        dump: writer ``dump(map) -> bytes``.
-        sniff: returns True when bytes look like this format; used when a
-            suffix is shared by several formats or unknown.
-    """
-
-    name: str
-    suffixes: tuple[str, ...] = ()
-    description: str = ""
-    load: Loader | None = None
-    dump: Callable[[ArgumentMap], bytes] | None = None
-    sniff: Callable[[bytes], bool] | None = None
-
-
-_REGISTRY: dict[str, Format] = {}
-_BUILTINS_LOADED = False
-
-
-def register_format(fmt: Format, *, replace: bool = False) -> None:
-    """Register a format so :func:`read`, :func:`write` and friends know it.
-
-    Raises:
-        FormatError: if a format of that name exists and ``replace`` is False.
-    """
-    _load_builtins()
-    if fmt.name in _REGISTRY and not replace:
-        raise FormatError(f"a format named {fmt.name!r} is already registered")
-    _REGISTRY[fmt.name] = fmt
-
-
-def formats() -> list[Format]:
-    """All registered formats, built-in ones first."""
-    _load_builtins()
-    return list(_REGISTRY.values())
-
-
-def get_format(name: str) -> Format:
-    """Return the registered format called ``name``.
-
-    Raises:
-        FormatError: if there is none.
-    """
-    _load_builtins()
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        known = ", ".join(sorted(_REGISTRY))
-        raise FormatError(f"unknown format {name!r}; known formats: {known}") from None
-
-
-def _load_builtins() -> None:
-    global _BUILTINS_LOADED
-    if _BUILTINS_LOADED:
-        return
-    _BUILTINS_LOADED = True
-    from argmap._formats import builtin_formats
-
-    for fmt in builtin_formats():
-        _REGISTRY.setdefault(fmt.name, fmt)
-
-
-def _by_suffix(filename: str) -> list[Format]:
-    lowered = filename.lower()
-    best: list[tuple[int, Format]] = []
-    for fmt in formats():
-        lengths = [len(s) for s in fmt.suffixes if lowered.endswith(s.lower())]
-        if lengths:
-            best.append((max(lengths), fmt))
-    if not best:
-        return []
-    top = max(n for n, _ in best)
-    return [f for n, f in best if n == top]
-
-
-def _choose(
-    format: str | None, filename: str | None, data: bytes | None, need: str
-) -> Format:
-    if format is not None:
-        fmt = get_format(format)
-    else:
-        candidates = _by_suffix(filename) if filename else []
-        if data is not None and len(candidates) != 1:
-            pool = candidates or formats()
-            sniffed = [f for f in pool if f.sniff is not None and f.sniff(data)]
-            if sniffed:
-                candidates = sniffed[:1]
-        if len(candidates) > 1 and need == "load":
-            raise FormatError(
-                f"file {filename!r} could be any of {', '.join(f.name for f in candidates)} and "
-                "its content does not say which; pass format="
-            )
-        if not candidates:
-            where = f"file {filename!r}" if filename else "the input"
-            raise FormatError(
-                f"cannot tell the format of {where}; pass format= (one of: "
-                f"{', '.join(f.name for f in formats())})"
-            )
-        fmt = candidates[0]
-    if need == "load" and fmt.load is None:
-        raise FormatError(f"format {fmt.name!r} cannot be read")
-    if need == "dump" and fmt.dump is None:
-        raise FormatError(f"format {fmt.name!r} cannot be written")
-    return fmt
+__all__ = ["dumps", "loads", "read", "write"]
 
 
 def loads(
@@ -175,7 +40,7 @@ def loads(
     except UnicodeEncodeError as exc:
         raise ParseError(f"text input holds an unencodable character at offset {exc.start}",
                          source=name) from None
-    fmt = _choose(format, None, raw, "load")
+    fmt = choose_format(format, None, raw, "load")
     assert fmt.load is not None
     return finish_read(fmt.load(raw, name=name, path=None), strict, name)
 
@@ -212,23 +77,14 @@ def read(
     """
     name = os.fspath(path)
     data = read_input(name, max_bytes)
-    fmt = _choose(format, name, data, "load")
+    fmt = choose_format(format, name, data, "load")
     assert fmt.load is not None
     return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
 
 
-def finish_read(m: ArgumentMap, strict: bool, name: str) -> ArgumentMap:
-    """Return ``m``; in strict mode, raise ValidationError naming ``name`` on any problem."""
-    if strict:
-        problems = m.validate()
-        if problems:
-            raise ValidationError(problems, where=name)
-    return m
-
-
 def dumps(m: ArgumentMap, format: str = "aif-xml") -> bytes:
     """Serialise a map to bytes in a registered format (AIF-XML by default)."""
-    fmt = _choose(format, None, None, "dump")
+    fmt = choose_format(format, None, None, "dump")
     assert fmt.dump is not None
     return fmt.dump(m)
 
@@ -246,72 +102,6 @@ def write(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = Non
         WriteError: if the file cannot be written.
     """
     name = os.fspath(path)
-    fmt = _choose(format, name, None, "dump")
+    fmt = choose_format(format, name, None, "dump")
     assert fmt.dump is not None
     atomic_write(name, fmt.dump(m))
-
-
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (temp file, fsync, rename, fsync dir).
-
-    A symbolic link at ``path`` is followed (the file it points to is replaced);
-    a target that is not writable is refused.  Like every rename-based save,
-    this gives the file a new inode: other hard links keep the old content.
-
-    Raises:
-        WriteError: if the file cannot be written; the old file is untouched.
-    """
-    target = Path(os.fspath(path))
-    try:
-        target = target.resolve(strict=False)
-    except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop (Python < 3.13)
-        raise WriteError(f"cannot write {os.fspath(path)!r}: {exc}") from None
-    directory = target.parent
-    if target.exists() and not target.is_dir() and not os.access(target, os.W_OK):
-        raise WriteError(f"cannot write {os.fspath(path)!r}: the file is read-only")
-    tmp_name: str | None = None
-    try:
-        prefix = f".{target.name[:80]}."
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_dir(directory)
-    except OSError as exc:
-        raise WriteError(f"cannot write {os.fspath(path)!r}: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
-def _umask() -> int:
-    # Read the umask without changing it (os.umask races with other threads).
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":  # pragma: no cover - directories cannot be opened on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

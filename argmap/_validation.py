@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from argmap._formats import FORMAT_RULES, format_problems
 from argmap._nodes import Locution, NodeKind
+from argmap._problem import Problem
 
 if TYPE_CHECKING:
-    from argmap._map import ArgumentMap
+    from argmap._map_store import MapStore
 
-__all__ = ["GRAPH_RULES", "RULES", "Problem", "validate"]
+__all__ = ["FORMAT_RULES", "GRAPH_RULES", "RULES", "register_record_check", "validate"]
 
 #: The AIF rules on the graph itself, by code.
 GRAPH_RULES: Mapping[str, str] = {
@@ -47,7 +45,32 @@ GRAPH_RULES: Mapping[str, str] = {
     "unknown-node-type": "Every node is of an AIF kind (I, RA, CA, MA, PA, L, YA, TA).",
 }
 
-#: Every rule :meth:`ArgumentMap.validate` checks, by code, with what it requires: the AIF
+#: Problems with records a reader kept outside the graph, by code (checked by the
+#: formats package, which registers its check when it is imported).
+FORMAT_RULES: Mapping[str, str] = {
+    "duplicate-id": (
+        "Ids are unique within a file; a node, edge or participant record that repeats an id "
+        "is kept outside the graph, as it was read."
+    ),
+    "malformed-record": (
+        "Every record has the fields its format requires (a node id, both ends of an edge); "
+        "a record without them is kept outside the graph, as it was read."
+    ),
+    "dangling-reference": (
+        "Records outside the graph (locutions, scheme and descriptor fulfilments, layout "
+        "entries, text highlights) refer to nodes of the map, of the right kind."
+    ),
+    "repeated-record": (
+        "A node has at most one locution record and one scheme fulfilment; further ones are "
+        "kept as they were read."
+    ),
+    "anchor-mismatch": (
+        "Text positions a file gives (an AML PROPTEXT offset, a microtext segment) fit the "
+        "source text; those that do not are kept but give no span."
+    ),
+}
+
+#: Every rule :meth:`~argmap.ArgumentMap.validate` checks, by code, with what it requires: the AIF
 #: rules on the graph, then the checks on records that readers of other formats kept
 #: outside the graph (duplicate ids, locutions of missing nodes, ...).
 RULES: Mapping[str, str] = {**GRAPH_RULES, **FORMAT_RULES}
@@ -73,27 +96,7 @@ _SCHEME_KINDS = frozenset((_RA, _CA, _MA, _PA, _YA, _TA))
 _PREMISE_KINDS = frozenset((_I, _L, NodeKind.UNKNOWN))
 
 
-@attrs.frozen(slots=True)
-class Problem:
-    """One AIF rule violation found by :meth:`ArgumentMap.validate`.
-
-    Attributes:
-        code: the rule broken, a key of :data:`argmap.RULES`.
-        message: a readable explanation naming the ids.
-        nodes: ids of the nodes involved.
-        edges: ids of the edges involved.
-    """
-
-    code: str
-    message: str
-    nodes: tuple[str, ...] = ()
-    edges: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return f"[{self.code}] {self.message}"
-
-
-def validate(m: ArgumentMap) -> list[Problem]:
+def validate(m: MapStore) -> list[Problem]:
     """Return every AIF rule violation in ``m`` (see :data:`RULES`), in a stable order."""
     problems: list[Problem] = []
     add = problems.append
@@ -198,6 +201,18 @@ def validate(m: ArgumentMap) -> list[Problem]:
             add(Problem("transition-ends",
                         f"transition {nid!r} does not lead from a locution to a locution",
                         nodes=(nid,)))
-    if m.extra or any(n.extra for n in nodes.values()):
-        problems.extend(format_problems(m))
+    if _RECORD_CHECKS and (m.extra or any(n.extra for n in nodes.values())):
+        for check in _RECORD_CHECKS:
+            problems.extend(check(m))
     return problems
+
+
+# The model does not know the formats; the formats package registers the check of the records
+# its readers keep aside when it is imported, which every reader's import does first.
+_RECORD_CHECKS: list[Callable[[Any], list[Problem]]] = []
+
+
+def register_record_check(check: Callable[[Any], list[Problem]]) -> None:
+    """Have :func:`validate` also run ``check`` on maps that carry ``extra`` records."""
+    if check not in _RECORD_CHECKS:
+        _RECORD_CHECKS.append(check)

@@ -84,7 +84,11 @@ intersphinx_mapping = {
 intersphinx_timeout = 5
 
 # -- doctest -----------------------------------------------------------------
+# Examples use the public names of every namespace unqualified; each page says where they live.
 doctest_global_setup = """
+from argmap.formats import *
+from argmap.view import *
+from argmap.reasoning import *
 from argmap import *
 import argmap
 """

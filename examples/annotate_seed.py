@@ -89,7 +89,7 @@ THREAT = ("Argument From Threat", None)
 CONFLICT = ("Default Conflict", "71")
 PREFERENCE = ("Default Preference", "161")
 
-#: How the README picture is drawn (keyword arguments of argmap.to_dot / argmap.render).
+#: How the README picture is drawn (keyword arguments of argmap.view.to_dot / argmap.view).
 PICTURE: dict[str, Any] = {
     "dialogue": "compact", "fold": True, "stack": True, "stagger": 2, "legend": True,
 }
@@ -916,7 +916,7 @@ def main() -> int:
     # away), single-premise inferences as labelled edges, the two separate arguments
     # (the Kremlin's pressure; Kazakhstan's position) stacked, and a key.
     for name in ("seed.dot", "seed.svg", "seed.png"):
-        if name != "seed.dot" and argmap.dot_engine() is None:
+        if name != "seed.dot" and argmap.view.dot_engine() is None:
             print(f"no Graphviz engine found; skipped {name} (pip install 'argmap[render]')",
                   file=sys.stderr)
             continue

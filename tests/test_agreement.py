@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, EvidenceType, MapError, Source
-from argmap._reasoning.agreement import Agreement, cohen_kappa, compare
+from argmap.reasoning._agreement import Agreement, cohen_kappa, compare
 from argmap.strategies import argument_maps
 
 TEXT = (

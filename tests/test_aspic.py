@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from argmap import ArgumentMap, Locution, Source
-from argmap._reasoning.aspic import build_framework, evaluate
-from argmap._reasoning.framework import FrameworkError, Status
-from argmap._reasoning.schemes import Scheme, schemes
+from argmap.reasoning._aspic import build_framework, evaluate
+from argmap.reasoning._framework import FrameworkError, Status
+from argmap.reasoning._schemes import Scheme, schemes
 from argmap.strategies import argument_maps
 
 IN, OUT, UNDEC = Status.IN, Status.OUT, Status.UNDEC

@@ -105,7 +105,7 @@ def test_info_text_and_json() -> None:
 def test_render(tmp_path: Path) -> None:
     dot = run("render", GOLDEN / "tweety.lkif.xml", "-o", "-", "--format", "dot")
     assert dot.returncode == 0 and dot.stdout.startswith(b"digraph")
-    if argmap.dot_engine() is None:
+    if argmap.view.dot_engine() is None:
         failed = run("render", GOLDEN / "tweety.lkif.xml", "-o", tmp_path / "m.svg")
         assert failed.returncode == 4 and b"no Graphviz engine" in failed.stderr
         return
@@ -122,7 +122,7 @@ def test_formats_and_console_script() -> None:
     result = run("formats")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.decode().splitlines()]
-    assert names == [f.name for f in argmap.formats()]
+    assert names == [f.name for f in argmap.formats.formats()]
     script = shutil.which("argmap", path=str(Path(sys.executable).parent))
     if script is None:
         pytest.skip("the argmap console script is not installed in this environment")

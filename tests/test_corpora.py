@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap._formats import format_problems
+from argmap.formats import format_problems
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
@@ -113,7 +113,7 @@ def test_corpus_file(path: Path) -> None:
     assert argmap.from_xml(argmap.to_xml(m), name=path.name) == m
     assert argmap.loads(argmap.dumps(m, "aif-rdf"), "aif-rdf") == m
     if path.suffix == ".json":
-        fmt = next(f.name for f in argmap.formats() if f.sniff and f.sniff(data))
+        fmt = next(f.name for f in argmap.formats.formats() if f.sniff and f.sniff(data))
         original = json.loads(data)
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a map read from JSON loses nothing writing it back

@@ -61,19 +61,31 @@ def sphinx_env(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 def test_every_public_name_is_in_the_api_reference(sphinx_env: Any) -> None:
     objects = sphinx_env.get_domain("py").objects
-    missing = [n for n in argmap.__all__ if f"argmap.{n}" not in objects]
-    assert missing == []
-    elsewhere = {n: objects[f"argmap.{n}"].docname for n in argmap.__all__
-                 if objects[f"argmap.{n}"].docname != "api"}
-    assert elsewhere == {}
+    for namespace in argmap_docs.NAMESPACES:
+        page = "api/" + namespace.rpartition(".")[2]
+        home = {n: argmap_docs.canonical_namespace(n)
+                for n in importlib.import_module(namespace).__all__}
+        missing = [n for n, ns in home.items() if f"{ns}.{n}" not in objects]
+        assert missing == [], namespace
+        documented_here = [n for n, ns in home.items() if ns == namespace]
+        elsewhere = {n: objects[f"{namespace}.{n}"].docname for n in documented_here
+                     if objects[f"{namespace}.{n}"].docname != page}
+        assert elsewhere == {}, namespace
+
+
+def test_conveniences_are_documented_in_their_subpackage() -> None:
+    assert argmap_docs.canonical_namespace("evaluate") == "argmap.reasoning"
+    assert argmap_docs.canonical_namespace("render") == "argmap.view"
+    assert argmap_docs.canonical_namespace("to_xml") == "argmap"
 
 
 def test_every_public_name_has_a_topic() -> None:
     """A name from a module no API group covers would land under "Other"."""
     other = len(argmap_docs.GROUPS) - 1
     assert argmap_docs.GROUPS[other][0] == "Other"
-    unplaced = [e.name for e in argmap_docs.api_entries() if e.group == other]
-    assert unplaced == [], "add the defining module to GROUPS in docs/_ext/argmap_docs.py"
+    for namespace in argmap_docs.NAMESPACES:
+        unplaced = [e.name for e in argmap_docs.api_entries(namespace) if e.group == other]
+        assert unplaced == [], "add the defining module to GROUPS in docs/_ext/argmap_docs.py"
 
 
 def test_every_rule_has_a_row_on_the_errors_page(sphinx_env: Any) -> None:
@@ -169,9 +181,15 @@ def test_changelog_is_keep_a_changelog_and_converts() -> None:
 
 
 def test_private_paths_resolve_to_public_names() -> None:
-    assert argmap_docs._PRIVATE_PATH.match("argmap._text.Source")
-    assert argmap_docs._PRIVATE_PATH.match("argmap._map.ArgumentMap.add_claim")
-    assert not argmap_docs._PRIVATE_PATH.match("argmap.Source")
+    assert argmap_docs.public_path("argmap._text.Source") == "argmap.Source"
+    assert (argmap_docs.public_path("argmap._map.ArgumentMap.add_claim")
+            == "argmap.ArgumentMap.add_claim")
+    assert (argmap_docs.public_path("argmap.reasoning._aspic.Evaluation.status")
+            == "argmap.reasoning.Evaluation.status")
+    evaluate = argmap_docs.public_path("argmap.reasoning._aspic.evaluate")
+    assert evaluate == "argmap.reasoning.evaluate"
+    assert argmap_docs.public_path("argmap._map_store._S") is None
+    assert argmap_docs.public_path("argmap.Source") is None
 
 
 def test_diagram_options_accept_literals_only() -> None:
@@ -194,7 +212,7 @@ def test_cli_page_lists_every_exit_code() -> None:
 
 def test_formats_table_lists_every_registered_format() -> None:
     rst = "\n".join(argmap_docs.formats_rst())
-    for fmt in argmap.formats():
+    for fmt in argmap.formats.formats():
         assert f"``{fmt.name}``" in rst
 
 

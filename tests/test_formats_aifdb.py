@@ -26,8 +26,8 @@ from argmap import (
     UnsafeInputError,
     ValidationError,
 )
-from argmap._formats import format_problems
-from argmap._formats.aifxml import _sniff as aifxml_sniff
+from argmap.formats import format_problems
+from argmap.formats._aifxml import _sniff as aifxml_sniff
 from argmap.strategies import argument_maps
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"
@@ -250,7 +250,8 @@ def test_sniffing_tells_the_json_formats_apart(tmp_path: Path) -> None:
                       ("ova2_map.json", "ova2")]:
         path = tmp_path / name
         path.write_bytes((GOLDEN / name).read_bytes())
-        sniffed = [f.name for f in argmap.formats() if f.sniff and f.sniff(path.read_bytes())]
+        data = path.read_bytes()
+        sniffed = [f.name for f in argmap.formats.formats() if f.sniff and f.sniff(data)]
         assert sniffed == [fmt], name
         assert argmap.read(path) == argmap.read(path, fmt)
 

@@ -42,7 +42,7 @@ def test_ova2_duplicate_and_missing_ids_are_kept() -> None:
             b' {"text": "c", "type": "I"}], "edges": []}')
     m = argmap.loads(data, "ova2")
     assert list(m.nodes) == ["1"]
-    from argmap._formats import format_problems
+    from argmap.formats import format_problems
 
     assert [p.code for p in format_problems(m)] == ["duplicate-id", "malformed-record"]
     with pytest.raises(ParseError, match="not OVA2 JSON"):

@@ -10,7 +10,7 @@ from lxml import etree
 
 import argmap
 from argmap import ArgumentMap, Locution, ParseError, Source
-from argmap._formats.rdf import AIF_NS, AM_NS, from_rdf, to_rdf
+from argmap.formats._rdf import AIF_NS, AM_NS, from_rdf, to_rdf
 from argmap.strategies import argument_maps
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"

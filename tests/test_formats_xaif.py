@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgmapWarning, ArgumentMap, Claim, Locution, Source
-from argmap._formats import format_problems
-from argmap._formats._html import html_to_text, text_to_html
+from argmap.formats import format_problems
+from argmap.formats._html import html_to_text, text_to_html
 from argmap.strategies import argument_maps, texts
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"

@@ -9,7 +9,7 @@ import pytest
 
 import argmap
 from argmap import Claim, Conflict, Inference, ParseError, UnsafeInputError
-from argmap._formats import format_problems
+from argmap.formats import format_problems
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"
 
@@ -141,7 +141,7 @@ def test_caf_descriptions_and_undercut_statements() -> None:
 ])
 def test_sniffing_tells_the_xml_formats_apart(name: str, fmt: str) -> None:
     data = (GOLDEN / name).read_bytes()
-    assert [f.name for f in argmap.formats() if f.sniff and f.sniff(data)] == [fmt]
+    assert [f.name for f in argmap.formats.formats() if f.sniff and f.sniff(data)] == [fmt]
 
 
 @pytest.mark.parametrize("fmt", ["microtext", "aml", "lkif", "caf", "aif-rdf"])
@@ -181,7 +181,7 @@ def test_microtext_joints_still_join_edus() -> None:
 
 
 def test_elements_with_too_many_attributes_are_refused() -> None:
-    from argmap._formats._xmlsafe import MAX_ATTRIBUTES
+    from argmap.formats._xmlsafe import MAX_ATTRIBUTES
 
     def doc(n: int) -> bytes:
         attributes = " ".join(f'a{i}="1"' for i in range(n))

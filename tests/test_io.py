@@ -54,7 +54,7 @@ def test_read_missing_file_is_a_parse_error(tmp_path: Path) -> None:
 
 
 def test_register_custom_format() -> None:
-    fmt = argmap.Format(
+    fmt = argmap.formats.Format(
         name="test-lines",
         suffixes=(".lines",),
         description="one claim per line",
@@ -62,17 +62,17 @@ def test_register_custom_format() -> None:
         dump=lambda m: "\n".join(n.text for n in m.propositions()).encode(),
         sniff=lambda data: data.startswith(b"#lines"),
     )
-    argmap.register_format(fmt)
+    argmap.formats.register_format(fmt)
     try:
         with pytest.raises(FormatError, match="already registered"):
-            argmap.register_format(fmt)
-        assert fmt in argmap.formats()
+            argmap.formats.register_format(fmt)
+        assert fmt in argmap.formats.formats()
         assert argmap.dumps(small_map(), "test-lines") == b"Cats purr\nDogs bark"
         assert len(argmap.loads(b"#lines\na\nb")) == 3
     finally:
-        from argmap import _io
+        from argmap.formats import _registry
 
-        _io._REGISTRY.pop("test-lines")
+        _registry._REGISTRY.pop("test-lines")
 
 
 def _lines(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
@@ -90,14 +90,15 @@ def test_write_is_atomic_on_serialisation_failure(tmp_path: Path) -> None:
     def boom(m: ArgumentMap) -> bytes:
         raise WriteError("serialiser failed")
 
-    argmap.register_format(argmap.Format(name="test-boom", suffixes=(".boom",), dump=boom))
+    argmap.formats.register_format(
+        argmap.formats.Format(name="test-boom", suffixes=(".boom",), dump=boom))
     try:
         with pytest.raises(WriteError):
             argmap.write(small_map(), path, format="test-boom")
     finally:
-        from argmap import _io
+        from argmap.formats import _registry
 
-        _io._REGISTRY.pop("test-boom")
+        _registry._REGISTRY.pop("test-boom")
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.aif.xml"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap import ArgumentMap, Source
-from argmap._reasoning.lint import LINT_RULES, lint
+from argmap.reasoning._lint import LINT_RULES, lint
 
 TEXT = "Taxes should rise. Pollution harms health. Critics object. Costs fall."
 

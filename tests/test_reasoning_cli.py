@@ -9,7 +9,7 @@ import pytest
 
 import argmap
 from argmap import ArgumentMap, Source
-from argmap._reasoning.cli import add_commands
+from argmap._cli._reasoning import add_commands
 
 TEXT = "Taxes should rise. Pollution harms health. Critics object. Costs fall."
 

@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import argmap
-from argmap import ArgumentMap, EvidenceType, RenderError, Source, render, render_dot, to_dot
+from argmap import ArgumentMap, EvidenceType, RenderError, Source, render
+from argmap.view import render_dot, to_dot
 
 
 def _engine() -> str | None:
     try:
-        return argmap.dot_engine()
+        return argmap.view.dot_engine()
     except RenderError:  # ARGMAP_DOT names something that is not there
         return None
 
@@ -377,17 +378,17 @@ def test_named_engine_that_does_not_exist_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with pytest.raises(RenderError, match="engine argument"):
-        argmap.dot_engine(tmp_path / "no-such-dot")
+        argmap.view.dot_engine(tmp_path / "no-such-dot")
     monkeypatch.setenv("ARGMAP_DOT", "no-such-dot-engine")
     with pytest.raises(RenderError, match="ARGMAP_DOT"):
-        argmap.dot_engine()
+        argmap.view.dot_engine()
 
 
 def test_no_engine_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ARGMAP_DOT", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
-    assert argmap.dot_engine() is None
+    assert argmap.view.dot_engine() is None
     with pytest.raises(RenderError, match="no Graphviz engine found"):
         render_dot("digraph {}", "svg")
 
@@ -426,7 +427,7 @@ def test_env_var_picks_the_engine_and_warnings_are_dropped(
         'echo "$1"\ncat',
     )
     monkeypatch.setenv("ARGMAP_DOT", str(engine))
-    assert argmap.dot_engine() == str(engine)
+    assert argmap.view.dot_engine() == str(engine)
     out = render_dot("digraph { a }", "SVG")
     assert out == b"-Tsvg\ndigraph { a }"
 

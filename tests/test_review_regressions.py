@@ -186,13 +186,14 @@ def test_subclassed_nodes_are_written_as_their_base_kind() -> None:
 
 
 def test_ambiguous_suffix_without_a_sniff_match_is_refused(tmp_path: Path) -> None:
-    from argmap import _io
+    from argmap.formats import _registry
 
     def load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
         return ArgumentMap()
 
     for n in ("t-one", "t-two"):
-        argmap.register_format(argmap.Format(name=n, suffixes=(".twin",), load=load))
+        argmap.formats.register_format(
+            argmap.formats.Format(name=n, suffixes=(".twin",), load=load))
     try:
         path = tmp_path / "x.twin"
         path.write_bytes(b"data")
@@ -200,8 +201,8 @@ def test_ambiguous_suffix_without_a_sniff_match_is_refused(tmp_path: Path) -> No
             argmap.read(path)
         assert len(argmap.read(path, format="t-one")) == 0
     finally:
-        _io._REGISTRY.pop("t-one")
-        _io._REGISTRY.pop("t-two")
+        _registry._REGISTRY.pop("t-one")
+        _registry._REGISTRY.pop("t-two")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
@@ -250,7 +251,7 @@ def test_write_refuses_read_only_target(tmp_path: Path) -> None:
     ],
 )
 def test_strict_json_finds_repeated_keys_anywhere(text: str, ok: bool) -> None:
-    from argmap._formats._jsonsafe import loads_strict
+    from argmap.formats._jsonsafe import loads_strict
 
     if ok:
         loads_strict(text)

@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, ConflictKind, MapError, NodeKind
-from argmap._reasoning.questions import (
+from argmap.reasoning._questions import (
     CQ_KEY,
     answer_question,
     critical_questions,
     open_questions,
     scheme_of,
 )
-from argmap._reasoning.schemes import (
+from argmap.reasoning._schemes import (
     CriticalQuestion,
     Scheme,
     SchemeCatalogue,

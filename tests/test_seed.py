@@ -383,7 +383,7 @@ def test_committed_xml_is_reproduced_exactly(m: ArgumentMap) -> None:
 
 def test_committed_dot_is_reproduced_exactly(m: ArgumentMap, script: Any) -> None:
     committed = (OUTPUT / "seed.dot").read_text(encoding="utf-8")
-    assert argmap.to_dot(m, **script.PICTURE) == committed
+    assert argmap.view.to_dot(m, **script.PICTURE) == committed
 
 
 def test_committed_pictures_exist() -> None:

@@ -10,14 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import FormatError, ParseError
-from argmap._reasoning.framework import (
+from argmap.reasoning._framework import (
     ArgumentationFramework,
     FrameworkError,
     Labelling,
     Status,
     semantics_name,
 )
-from argmap._reasoning.iccma import format_iccma, parse_iccma, read_iccma, write_iccma
+from argmap.reasoning._iccma import format_iccma, parse_iccma, read_iccma, write_iccma
 
 IN, OUT, UNDEC = Status.IN, Status.OUT, Status.UNDEC
 

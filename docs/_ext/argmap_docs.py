@@ -4,9 +4,10 @@ Everything that could drift from the code is generated from the installed
 package at build time:
 
 ``.. argmap-api::``
-    The API reference: one autodoc entry for every name in ``argmap.__all__``,
-    grouped by the private module that defines it (so names added to
-    ``__all__`` appear without touching the docs), with a summary table per group.
+    The API reference of a public namespace (``argmap``, ``argmap.reasoning``,
+    ...): one autodoc entry for every name in its ``__all__``, grouped by the
+    private module that defines it (so names added to ``__all__`` appear without
+    touching the docs), with a summary table per group.
 
 ``.. argmap-rules::``
     The table of AIF rules, from ``argmap.RULES``.
@@ -17,11 +18,12 @@ package at build time:
 ``.. argmap-diagram::``
     A diagram made by argmap itself: the directive's content is Python code
     that builds an :class:`argmap.ArgumentMap` called ``m``; the map is exported
-    with ``argmap.to_dot`` and rendered to SVG by the Graphviz engine argmap's
+    with ``argmap.view.to_dot`` and rendered to SVG by the Graphviz engine argmap's
     renderer uses.  A build without an engine fails with a clear message.
 
 It also resolves references to private module paths (``argmap._text.Source``,
-as type hints spell them) to the public names (``argmap.Source``).
+``argmap.reasoning._aspic.Evaluation``, as type hints spell them) to the public
+names (``argmap.Source``, ``argmap.reasoning.Evaluation``).
 """
 
 from __future__ import annotations
@@ -68,37 +70,44 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      "The AIF node kinds as immutable classes; roles follow from the graph.",
      ("argmap._nodes",)),
     ("Validation",
-     "AIF rules and the problems :meth:`ArgumentMap.validate` reports.",
-     ("argmap._validation",)),
+     "AIF rules and the problems :meth:`~argmap.ArgumentMap.validate` reports.",
+     ("argmap._validation", "argmap._problem")),
     ("Reading and writing",
-     "Files and bytes in every supported format, the format registry, AIF-XML.",
-     ("argmap._io", "argmap._formats")),
-    ("Rendering",
+     "Files and bytes in every supported format, and AIF-XML.",
+     ("argmap._io", "argmap.formats._aifxml")),
+    ("The format registry",
+     "Which formats argmap knows, how one is chosen, and adding your own.",
+     ("argmap.formats._format", "argmap.formats._registry")),
+    ("Format-specific functions",
+     "Functions of formats that have more than read and write, and the records "
+     "readers keep aside.",
+     ("argmap.formats", "argmap._validation.FORMAT_RULES")),
+    ("Pictures",
      "Pictures of maps: DOT export and rendering through a Graphviz engine.",
-     ("argmap._render",)),
+     ("argmap.view",)),
     ("Schemes and critical questions",
      "The scheme catalogue, and the critical questions of an inference: which are "
-     "open, and recording an answer; see :doc:`reasoning`.",
-     ("argmap._reasoning.schemes", "argmap._reasoning.questions")),
+     "open, and recording an answer; see :doc:`/reasoning`.",
+     ("argmap.reasoning._schemes", "argmap.reasoning._questions")),
     ("Acceptability",
      "Which propositions of a map follow: the AIF to ASPIC+ to Dung reading of a map "
      "and its result; see :ref:`reasoning-acceptability`.",
-     ("argmap._reasoning.aspic",)),
+     ("argmap.reasoning._aspic",)),
     ("Argumentation frameworks",
      "Abstract (Dung) frameworks, their four semantics, and the ICCMA file formats.",
-     ("argmap._reasoning.framework", "argmap._reasoning.iccma")),
+     ("argmap.reasoning._framework", "argmap.reasoning._iccma")),
     ("Agreement between annotators",
      "How far two annotations of one text agree; see :ref:`reasoning-agreement`.",
-     ("argmap._reasoning.agreement",)),
+     ("argmap.reasoning._agreement",)),
     ("Lint",
      "Structural warnings for annotators; see :ref:`reasoning-lint`.",
-     ("argmap._reasoning.lint",)),
-    ("Command line",
-     "The ``argmap`` command.",
-     ("argmap._cli",)),
+     ("argmap.reasoning._lint",)),
+    ("Property-testing strategies",
+     "Hypothesis strategies that build random valid maps.",
+     ("argmap.strategies",)),
     ("Errors and warnings",
      "Every error argmap raises on purpose derives from :class:`ArgmapError`; "
-     "see also :doc:`errors`.",
+     "see also :doc:`/errors`.",
      ("argmap._errors",)),
     ("Package",
      "Package metadata.",
@@ -109,17 +118,55 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 #: Private types that public signatures mention (``node.extra`` is a
-#: ``FrozenJSONDict``); documented under their real paths so links resolve.
-SUPPORTING_TYPES: tuple[str, ...] = ("argmap._extra.FrozenJSONDict", "argmap._io.Loader")
+#: ``FrozenJSONDict``), by the namespace whose page documents them under their
+#: real paths, so that links resolve.
+SUPPORTING_TYPES: dict[str, tuple[str, ...]] = {
+    "argmap": ("argmap._extra.FrozenJSONDict",),
+    "argmap.formats": ("argmap.formats._format.Loader",),
+}
+
+#: The public namespaces, each with its own API page, in the order of the docs.
+NAMESPACES: tuple[str, ...] = (
+    "argmap", "argmap.reasoning", "argmap.formats", "argmap.view", "argmap.strategies",
+)
+
+#: Top-level names that are conveniences: documented in their subpackage.
+CONVENIENCE: frozenset[str] = frozenset({"evaluate", "render"})
 
 _MISSING = object()
 
 
-def public_names() -> list[str]:
-    """``argmap.__all__``, freshly imported."""
-    import argmap
+def public_names(namespace: str = "argmap") -> list[str]:
+    """The ``__all__`` of a public namespace."""
+    return list(importlib.import_module(namespace).__all__)
 
-    return list(argmap.__all__)
+
+def canonical_namespace(name: str) -> str | None:
+    """The namespace whose page documents ``name`` (None if no namespace lists it).
+
+    The top level documents its own names except the conveniences; a name that
+    several subpackages list is documented in the first of them.
+    """
+    if name in public_names("argmap") and name not in CONVENIENCE:
+        return "argmap"
+    return next((ns for ns in NAMESPACES[1:] if name in public_names(ns)), None)
+
+
+def public_path(private: str) -> str | None:
+    """``argmap.reasoning._aspic.Evaluation`` -> ``argmap.reasoning.Evaluation``, if public."""
+    parts = private.split(".")
+    hidden = [i for i, p in enumerate(parts[:-1]) if p.startswith("_") and i > 0]
+    if not hidden or parts[0] != "argmap":
+        return None
+    cut = hidden[-1] + 1
+    head, prefix = parts[cut], ".".join(parts[:cut])
+    homes = [ns for ns in NAMESPACES if head in public_names(ns)]
+    if not homes:
+        return None
+    # The documented home first, else a namespace that contains the private module.
+    canonical = canonical_namespace(head)
+    homes.sort(key=lambda ns: (ns != canonical, not prefix.startswith(ns + ".")))
+    return ".".join([homes[0], *parts[cut:]])
 
 
 def _import_submodules() -> None:
@@ -150,8 +197,8 @@ def defining_module(name: str, obj: Any) -> str:
         and name in getattr(module, "__all__", ())
         and getattr(module, name, _MISSING) is obj
     ]
-    # A private package re-exports its modules' names (``argmap._reasoning``
-    # lists ``LINT_RULES`` of ``argmap._reasoning.lint``): the deepest module
+    # A private package re-exports its modules' names (``argmap.reasoning``
+    # lists ``LINT_RULES`` of ``argmap.reasoning._lint``): the deepest module
     # that lists the name is the one that defines it.
     hits.sort(key=lambda modname: -modname.count("."))
     return hits[0] if hits else "argmap"
@@ -196,14 +243,15 @@ class Entry(typing.NamedTuple):
     order: tuple[int, int, int, str]
 
 
-def api_entries() -> list[Entry]:
-    """Every public name with its defining module and group, in page order."""
-    import argmap
-
+def api_entries(namespace: str = "argmap") -> list[Entry]:
+    """The names a namespace's page documents, with defining module and group, in page order."""
+    package = importlib.import_module(namespace)
     _import_submodules()
     out: list[Entry] = []
-    for name in public_names():
-        obj = getattr(argmap, name)
+    for name in public_names(namespace):
+        if canonical_namespace(name) != namespace:
+            continue
+        obj = getattr(package, name)
         module = defining_module(name, obj)
         group = group_of(module)
         prefixes = GROUPS[group][2]
@@ -225,11 +273,9 @@ def _is_enum(obj: Any) -> bool:
 
 def _public_bases(obj: type) -> bool:
     """True when every base class can be linked (public argmap, stdlib or attrs)."""
-    import argmap
-
     for base in obj.__bases__:
         mod = base.__module__
-        if mod.startswith("argmap") and base.__name__ not in argmap.__all__:
+        if mod.startswith("argmap") and canonical_namespace(base.__name__) is None:
             return False
     return True
 
@@ -273,10 +319,10 @@ def type_aliases() -> dict[str, str]:
             if alias_members(getattr(argmap, n)) is not None}
 
 
-def entry_rst(entry: Entry) -> list[str]:
-    """The reST that documents one public name."""
+def entry_rst(entry: Entry, namespace: str = "argmap") -> list[str]:
+    """The reST that documents one public name of ``namespace``."""
     name, obj = entry.name, entry.obj
-    full = f"argmap.{name}"
+    full = f"{namespace}.{name}"
     if inspect.isclass(obj) and issubclass(obj, BaseException):
         return [f".. autoexception:: {full}", "   :members:", "   :show-inheritance:", ""]
     if _is_enum(obj):
@@ -301,13 +347,13 @@ def entry_rst(entry: Entry) -> list[str]:
     alias = alias_members(obj)
     if alias is not None:
         # A type alias: documented as such so that type hints naming it link here.
-        lines = [f".. py:type:: {name}", "   :module: argmap",
+        lines = [f".. py:type:: {name}", f"   :module: {namespace}",
                  f"   :canonical: {' | '.join(alias)}", ""]
         lines.extend("   " + line for line in attribute_doc(entry.module, name))
         return [*lines, ""]
     # Data.  autodoc cannot see the ``#:`` comment of a re-exported name, so
     # the entry is written out here.
-    lines = [f".. py:data:: {name}", "   :module: argmap"]
+    lines = [f".. py:data:: {name}", f"   :module: {namespace}"]
     if isinstance(obj, str):
         lines.append(f"   :value: {obj!r}")
     elif isinstance(obj, typing.Mapping) or hasattr(obj, "keys"):
@@ -326,24 +372,6 @@ def _underline(title: str, char: str) -> list[str]:
     return [title, char * len(title), ""]
 
 
-def public_submodules() -> list[str]:
-    """Public submodules (``argmap.strategies``, ...): documented with automodule."""
-    import argmap
-
-    out = []
-    for info in pkgutil.iter_modules(argmap.__path__):
-        if info.name.startswith("_"):
-            continue
-        if info.name in ("schema", "data"):
-            continue
-        try:
-            importlib.import_module(f"argmap.{info.name}")
-        except ImportError:
-            continue
-        out.append(f"argmap.{info.name}")
-    return sorted(out)
-
-
 def _resolve(path: str) -> Any:
     module, _, name = path.rpartition(".")
     try:
@@ -352,10 +380,10 @@ def _resolve(path: str) -> Any:
         return None
 
 
-def api_rst() -> list[str]:
-    """The whole generated API reference, as reST lines."""
-    entries = api_entries()
-    lines: list[str] = []
+def api_rst(namespace: str = "argmap") -> list[str]:
+    """The generated API reference of one public namespace, as reST lines."""
+    entries = api_entries(namespace)
+    lines: list[str] = [f".. module:: {namespace}", ""]
     for index, (title, intro, _prefixes) in enumerate(GROUPS):
         group = [e for e in entries if e.group == index]
         if not group:
@@ -364,32 +392,44 @@ def api_rst() -> list[str]:
         lines += [intro, ""]
         lines += [".. list-table::", "   :widths: 30 70", "   :class: argmap-api-summary", ""]
         for e in group:
-            lines += [f"   * - :obj:`~argmap.{e.name}`", f"     - {_summary(e)}"]
+            lines += [f"   * - :obj:`~{namespace}.{e.name}`", f"     - {_summary(e)}"]
         lines.append("")
         for e in group:
-            lines += entry_rst(e)
-    supporting = [path for path in SUPPORTING_TYPES if _resolve(path) is not None]
+            lines += entry_rst(e, namespace)
+    elsewhere = [n for n in public_names(namespace) if canonical_namespace(n) != namespace]
+    if elsewhere:
+        lines += _underline("Also available here", "-")
+        lines += [f"These names can be imported from ``{namespace}`` too; each is documented "
+                  "in its home namespace.", ""]
+        lines += [".. list-table::", "   :widths: 30 70", "   :class: argmap-api-summary", ""]
+        for n in elsewhere:
+            home = canonical_namespace(n)
+            lines += [f"   * - :obj:`{namespace}.{n} <{home}.{n}>`",
+                      f"     - from :mod:`{home}`"]
+        lines.append("")
+    supporting = [path for path in SUPPORTING_TYPES.get(namespace, ())
+                  if _resolve(path) is not None]
     if supporting:
         lines += _underline("Supporting types", "-")
         lines += ["Types that appear in signatures above but are not imported from "
-                  "``argmap`` directly.", ""]
+                  f"``{namespace}`` directly.", ""]
         for path in supporting:
             lines += [f".. autoclass:: {path}", "   :members:", ""]
-    for modname in public_submodules():
-        title = f"Module ``{modname}``"
-        lines += _underline(title, "-")
-        lines += [f".. automodule:: {modname}", "   :members:", ""]
     return lines
 
 
 class ApiDirective(SphinxDirective):
-    """``.. argmap-api::`` -- the generated API reference."""
+    """``.. argmap-api:: [NAMESPACE]`` -- the generated API reference of a namespace."""
 
     has_content = False
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         _note_dynamic(self.env, self.env.docname)
-        return _parse(self, api_rst())
+        namespace = self.arguments[0] if self.arguments else "argmap"
+        if namespace not in NAMESPACES:
+            raise self.error(f"argmap-api: {namespace!r} is not a public namespace")
+        return _parse(self, api_rst(namespace))
 
 
 def _parse(directive: SphinxDirective, lines: Sequence[str]) -> list[nodes.Node]:
@@ -407,16 +447,16 @@ def _parse(directive: SphinxDirective, lines: Sequence[str]) -> list[nodes.Node]
 
 def rules_rst(which: str = "aif") -> list[str]:
     """A table of rules: ``argmap.RULES`` (``"aif"``), the readers' format rules
-    (``"format"``) or the checks of :func:`argmap.lint` (``"lint"``, from
-    ``argmap.LINT_RULES``)."""
+    (``"format"``) or the checks of :func:`argmap.reasoning.lint` (``"lint"``, from
+    ``argmap.reasoning.LINT_RULES``)."""
     import argmap
 
     if which == "aif":
         rules, prefix, what = argmap.RULES, "rule", "What the rule requires"
     elif which == "lint":
-        rules, prefix, what = argmap.LINT_RULES, "lint-rule", "What it looks for"
+        rules, prefix, what = argmap.reasoning.LINT_RULES, "lint-rule", "What it looks for"
     else:
-        from argmap._formats import FORMAT_RULES
+        from argmap.formats import FORMAT_RULES
 
         rules, prefix, what = FORMAT_RULES, "format-rule", "What the rule requires"
     lines = [".. list-table::", "   :header-rows: 1", "   :widths: 28 72",
@@ -455,7 +495,7 @@ def scheme_anchor(name: str) -> str:
     """The reference label of a scheme's row: ``scheme-`` and its normalised name."""
     import argmap
 
-    return "scheme-" + argmap.normalise_scheme_name(name).replace(" ", "-")
+    return "scheme-" + argmap.reasoning.normalise_scheme_name(name).replace(" ", "-")
 
 
 def _other_names(scheme: Any) -> list[str]:
@@ -476,7 +516,7 @@ def _question_rst(question: Any) -> str:
 
 
 def schemes_rst(which: str = "inference") -> list[str]:
-    """The scheme catalogue as a table, from ``argmap.schemes()``.
+    """The scheme catalogue as a table, from ``argmap.reasoning.schemes()``.
 
     ``"inference"`` lists the argumentation schemes (RA) with their premises,
     conclusion and critical questions; ``"other"`` the schemes of the other
@@ -484,7 +524,7 @@ def schemes_rst(which: str = "inference") -> list[str]:
     """
     import argmap
 
-    catalogue = argmap.schemes()
+    catalogue = argmap.reasoning.schemes()
     lines: list[str]
     if which == "inference":
         lines = [".. list-table::", "   :header-rows: 1", "   :widths: 26 34 40",
@@ -548,13 +588,13 @@ class SchemesDirective(SphinxDirective):
 
 
 def formats_rst() -> list[str]:
-    """The table of registered formats, from ``argmap.formats()``."""
+    """The table of registered formats, from ``argmap.formats.formats()``."""
     import argmap
 
     lines = [".. list-table::", "   :header-rows: 1", "   :widths: 14 12 30 44",
              "   :class: argmap-formats", "", "   * - Name", "     - Can",
              "     - File name suffixes", "     - Description"]
-    for fmt in argmap.formats():
+    for fmt in argmap.formats.formats():
         can = " and ".join(w for w, f in (("read", fmt.load), ("write", fmt.dump)) if f)
         suffixes = ", ".join(f"``{x}``" for x in fmt.suffixes) or "--"
         lines += [f"   * - ``{fmt.name}``", f"     - {can}", f"     - {suffixes}",
@@ -563,7 +603,7 @@ def formats_rst() -> list[str]:
 
 
 class FormatsDirective(SphinxDirective):
-    """``.. argmap-formats::`` -- the registered formats, from ``argmap.formats()``."""
+    """``.. argmap-formats::`` -- the registered formats, from ``argmap.formats.formats()``."""
 
     has_content = False
 
@@ -750,18 +790,14 @@ class argmap_diagram(nodes.General, nodes.Element):  # noqa: N801 - docutils con
 
 
 def _renderer(name: str) -> Any:
-    """A function of argmap's renderer: the public name, else the module's."""
-    import argmap
-
-    func = getattr(argmap, name, None)
+    """A function of :mod:`argmap.view`."""
+    try:
+        from argmap import view
+    except ImportError as exc:
+        raise ExtensionError(f"argmap-diagram: argmap's renderer is missing ({exc})") from exc
+    func = getattr(view, name, None)
     if func is None:
-        try:
-            from argmap import _render
-        except ImportError as exc:
-            raise ExtensionError(f"argmap-diagram: argmap's renderer is missing ({exc})") from exc
-        func = getattr(_render, name, None)
-    if func is None:
-        raise ExtensionError(f"argmap-diagram: argmap has no {name}()")
+        raise ExtensionError(f"argmap-diagram: argmap.view has no {name}()")
     return func
 
 
@@ -848,7 +884,9 @@ def build_map(code: str, where: str) -> Any:
 
     namespace: dict[str, Any] = {"argmap": argmap, "__name__": "__argmap_docs__",
                                  "ARGMAP_ROOT": ROOT}
-    namespace.update({n: getattr(argmap, n) for n in argmap.__all__})
+    for public in reversed(NAMESPACES[:-1]):  # the top level wins; strategies need hypothesis
+        package = importlib.import_module(public)
+        namespace.update({n: getattr(package, n) for n in package.__all__})
     with ScratchDir(), contextlib.redirect_stdout(io.StringIO()):
         exec(compile(code, where, "exec"), namespace)
     m = namespace.get("m")
@@ -948,7 +986,6 @@ def visit_diagram_other(translator: Any, node: argmap_diagram) -> None:
 
 # ---------------------------------------------------------------- references
 
-_PRIVATE_PATH = re.compile(r"^argmap(?:\._\w+)+\.(?P<rest>[A-Za-z]\w*(?:\.\w+)*)$")
 
 
 def resolve_private(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any:
@@ -958,15 +995,14 @@ def resolve_private(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any:
     target = node.get("reftarget", "")
     if target.startswith("argmap.") and isinstance(_resolve(target), typing.TypeVar):
         return contnode  # a private type variable: shown as text, not linked
-    match = _PRIVATE_PATH.match(target)
-    if match is None:
+    if not target.startswith("argmap.") or "._" not in target:
         return None
-    rest = match.group("rest")
-    if rest.split(".", 1)[0] not in public_names():
+    public = public_path(target)
+    if public is None:
         return None
     domain = env.get_domain("py")
     return domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"],
-                               f"argmap.{rest}", node, contnode)
+                               public, node, contnode)
 
 
 # ---------------------------------------------------------------- bookkeeping

@@ -43,9 +43,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap import ArgumentMap, Claim, Conflict, Edge, Inference
-from argmap._reasoning.aspic import build_framework
-from argmap._reasoning.framework import ArgumentationFramework
-from argmap._reasoning.iccma import write_iccma
+from argmap.reasoning._aspic import build_framework
+from argmap.reasoning._framework import ArgumentationFramework
+from argmap.reasoning._iccma import write_iccma
 
 ROOT = Path(__file__).resolve().parents[2]
 MAKE = ROOT.parent / "shared" / "bench" / "make_big_aif.py"

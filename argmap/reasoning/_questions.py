@@ -25,7 +25,7 @@ from argmap._errors import MapError
 from argmap._extra import FrozenJSONDict
 from argmap._map import ArgumentMap, NodeRef
 from argmap._nodes import DEFAULT_LABELS, Conflict, Inference, Node
-from argmap._reasoning.schemes import (
+from argmap.reasoning._schemes import (
     CriticalQuestion,
     Scheme,
     SchemeCatalogue,

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 
 from argmap._errors import FormatError, ParseError
-from argmap._reasoning.framework import ArgumentationFramework, FrameworkError
+from argmap.reasoning._framework import ArgumentationFramework, FrameworkError
 
 __all__ = ["ICCMA_FORMATS", "format_iccma", "parse_iccma", "read_iccma", "write_iccma"]
 
@@ -226,7 +226,7 @@ def write_iccma(
         FormatError: when the format is unknown or cannot be told from the suffix.
         FrameworkError: when an argument name cannot be written in the format.
     """
-    from argmap._io import atomic_write
+    from argmap._atomic import atomic_write
 
     p = Path(path)
     atomic_write(p, format_iccma(af, _format_for(p, format)).encode("utf-8"))

@@ -47,13 +47,13 @@ from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict
-from argmap._formats._sniff import xml_root
-from argmap._formats._xmlsafe import parse_xml, read_input
-from argmap._io import Format
 from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Edge, Inference
+from argmap._problem import Problem
 from argmap._text import Source, Span
-from argmap._validation import Problem
+from argmap.formats._format import Format
+from argmap.formats._sniff import xml_root
+from argmap.formats._xmlsafe import parse_xml, read_input
 
 __all__ = ["FORMAT", "problems", "read_arggraph"]
 

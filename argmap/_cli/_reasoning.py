@@ -13,10 +13,10 @@ from typing import Any
 
 from argmap._errors import ArgmapError, FormatError
 from argmap._map import ArgumentMap
-from argmap._reasoning.agreement import compare
-from argmap._reasoning.aspic import ORDERINGS, evaluate
-from argmap._reasoning.framework import SEMANTICS, Status
-from argmap._reasoning.lint import LINT_RULES, _short, lint
+from argmap.reasoning._agreement import compare
+from argmap.reasoning._aspic import ORDERINGS, evaluate
+from argmap.reasoning._framework import SEMANTICS, Status
+from argmap.reasoning._lint import LINT_RULES, _short, lint
 
 __all__ = ["add_commands", "run_compare", "run_evaluate", "run_lint"]
 

@@ -4,7 +4,7 @@ An AIF object is ``{"nodes": [...], "edges": [...], "locutions": [...]}`` as
 AIFdb exports it, optionally with ``participants`` and ``schemefulfillments``
 (the upload shape that OVA3 sends to AIFdb), ``descriptorfulfillments``,
 ``cqdescriptorfulfillments`` and any other key.  OVA3 and xAIF documents
-carry the same object under their ``AIF`` key (see :mod:`argmap._formats.xaif`);
+carry the same object under their ``AIF`` key (see :mod:`argmap.formats._xaif`);
 this module reads and writes it for all three formats.
 
 Mapping
@@ -57,7 +57,7 @@ key                            on          holds
                                            node); ``validate`` reports each
 =============================  ==========  ==============================================
 
-A *delta* (:mod:`argmap._formats._records`) says what to change in the
+A *delta* (:mod:`argmap.formats._records`) says what to change in the
 writer's default rendering of a record: ``keys`` (values that differ, unknown
 keys, ``null``), ``absent`` (keys the input lacked) and ``flip`` (ids whose
 JSON type differs from the file's default).
@@ -86,17 +86,6 @@ import attrs
 
 from argmap._errors import ArgmapError, ArgmapWarning, ParseError
 from argmap._extra import FrozenJSONDict, thaw_json
-from argmap._formats._jsonsafe import decode_json_bytes
-from argmap._formats._records import (
-    apply_delta,
-    as_id,
-    as_value_id,
-    check_json,
-    delta,
-    numeric_fields,
-)
-from argmap._formats._sniff import json_shape
-from argmap._io import Format
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
@@ -115,7 +104,18 @@ from argmap._nodes import (
     unchecked,
     unchecked_maker,
 )
-from argmap._validation import Problem
+from argmap._problem import Problem
+from argmap.formats._format import Format
+from argmap.formats._jsonsafe import decode_json_bytes
+from argmap.formats._records import (
+    apply_delta,
+    as_id,
+    as_value_id,
+    check_json,
+    delta,
+    numeric_fields,
+)
+from argmap.formats._sniff import json_shape
 
 __all__ = [
     "FORMAT", "SCHEME_CLASSES", "AifWriter", "problems", "read_aif", "write_aif", "xml_safe",

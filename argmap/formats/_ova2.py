@@ -28,12 +28,6 @@ from typing import Any
 import attrs
 
 from argmap._errors import ArgmapError, ParseError
-from argmap._formats._html import html_to_text
-from argmap._formats._records import as_id, check_json
-from argmap._formats._sniff import json_shape
-from argmap._formats.aifdb import SCHEME_CLASSES, decode_object
-from argmap._formats.xaif import highlight_spans
-from argmap._io import Format
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
@@ -43,8 +37,14 @@ from argmap._nodes import (
     Participant,
     UnknownNode,
 )
+from argmap._problem import Problem
 from argmap._text import Source
-from argmap._validation import Problem
+from argmap.formats._aifdb import SCHEME_CLASSES, decode_object
+from argmap.formats._format import Format
+from argmap.formats._html import html_to_text
+from argmap.formats._records import as_id, check_json
+from argmap.formats._sniff import json_shape
+from argmap.formats._xaif import highlight_spans
 
 __all__ = ["FORMAT", "problems"]
 

@@ -80,8 +80,7 @@ from argmap._nodes import (
     Preference,
     Rephrase,
 )
-from argmap._reasoning._graph import strongly_connected
-from argmap._reasoning.framework import (
+from argmap.reasoning._framework import (
     _IN,
     _OUT,
     _UNDEC,
@@ -91,8 +90,9 @@ from argmap._reasoning.framework import (
     Status,
     semantics_name,
 )
-from argmap._reasoning.questions import scheme_of
-from argmap._reasoning.schemes import SchemeCatalogue, schemes
+from argmap.reasoning._graph import strongly_connected
+from argmap.reasoning._questions import scheme_of
+from argmap.reasoning._schemes import SchemeCatalogue, schemes
 
 __all__ = [
     "DEFAULT_MAX_ARGUMENTS",

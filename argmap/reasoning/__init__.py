@@ -1,20 +1,21 @@
 """Reasoning about argument maps: schemes and critical questions, acceptability, agreement, lint.
 
-Private package; :mod:`argmap` re-exports the public names listed here.
+* schemes -- the Walton scheme catalogue (package data) with alias-tolerant
+  lookup (:func:`schemes`, :func:`scheme_of`);
+* critical questions -- open questions of an inference, and answering one
+  (:func:`critical_questions`, :func:`answer_question`);
+* acceptability -- Dung frameworks with grounded, complete, preferred and
+  stable semantics, and the AIF -> ASPIC+ -> Dung reading of a map
+  (:func:`evaluate`); the ICCMA file formats;
+* agreement between two annotators (:func:`compare`);
+* lint for annotators (:func:`lint`).
 
-* :mod:`.schemes` -- the scheme catalogue (package data) and alias-tolerant lookup;
-* :mod:`.questions` -- open critical questions of an inference, and answering one;
-* :mod:`.framework` -- Dung frameworks with grounded, complete, preferred and
-  stable semantics; :mod:`.iccma` -- the ICCMA file formats;
-* :mod:`.aspic` -- the AIF -> ASPIC+ -> Dung reading of a map (:func:`evaluate`);
-* :mod:`.agreement` -- inter-annotator agreement (:func:`compare`);
-* :mod:`.lint` -- structural lint for annotators;
-* :mod:`.cli` -- the ``evaluate``, ``compare`` and ``lint`` commands.
+:func:`evaluate` is also available as :func:`argmap.evaluate`.
 """
 
 from __future__ import annotations
 
-from argmap._reasoning.agreement import (
+from argmap.reasoning._agreement import (
     Agreement,
     LayerAgreement,
     NodeMatch,
@@ -23,7 +24,7 @@ from argmap._reasoning.agreement import (
     cohen_kappa,
     compare,
 )
-from argmap._reasoning.aspic import (
+from argmap.reasoning._aspic import (
     ORDERINGS,
     Argument,
     Attack,
@@ -32,16 +33,16 @@ from argmap._reasoning.aspic import (
     build_framework,
     evaluate,
 )
-from argmap._reasoning.framework import (
+from argmap.reasoning._framework import (
     SEMANTICS,
     ArgumentationFramework,
     FrameworkError,
     Labelling,
     Status,
 )
-from argmap._reasoning.iccma import format_iccma, parse_iccma, read_iccma, write_iccma
-from argmap._reasoning.lint import LINT_RULES, lint
-from argmap._reasoning.questions import (
+from argmap.reasoning._iccma import format_iccma, parse_iccma, read_iccma, write_iccma
+from argmap.reasoning._lint import LINT_RULES, lint
+from argmap.reasoning._questions import (
     CQ_KEY,
     QuestionStatus,
     answer_question,
@@ -49,7 +50,7 @@ from argmap._reasoning.questions import (
     open_questions,
     scheme_of,
 )
-from argmap._reasoning.schemes import (
+from argmap.reasoning._schemes import (
     CriticalQuestion,
     Scheme,
     SchemeCatalogue,

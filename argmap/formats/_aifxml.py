@@ -17,10 +17,6 @@ from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict, dumps
-from argmap._formats._jsonsafe import loads_strict
-from argmap._formats._sniff import xml_root
-from argmap._formats._xmlsafe import parse_xml
-from argmap._io import Format, finish_read
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
@@ -41,6 +37,10 @@ from argmap._nodes import (
     unchecked_maker,
 )
 from argmap._text import Source, Span
+from argmap.formats._format import Format, finish_read
+from argmap.formats._jsonsafe import loads_strict
+from argmap.formats._sniff import xml_root
+from argmap.formats._xmlsafe import parse_xml
 
 __all__ = ["AIF_XML_NAMESPACE", "FORMAT", "aif_xml_schema", "from_xml", "to_xml"]
 

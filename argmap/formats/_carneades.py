@@ -54,11 +54,11 @@ from typing import Any
 from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
-from argmap._formats._sniff import xml_root
-from argmap._formats._xmlsafe import parse_xml
-from argmap._io import Format
 from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Edge, Inference
+from argmap.formats._format import Format
+from argmap.formats._sniff import xml_root
+from argmap.formats._xmlsafe import parse_xml
 
 __all__ = ["CAF_FORMAT", "LKIF_FORMAT", "read_caf", "read_lkif"]
 

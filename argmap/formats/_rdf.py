@@ -45,10 +45,6 @@ from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import dumps as dump_json
-from argmap._formats._jsonsafe import loads_strict
-from argmap._formats._sniff import xml_root
-from argmap._formats._xmlsafe import parse_xml
-from argmap._io import Format
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
@@ -67,6 +63,10 @@ from argmap._nodes import (
     UnknownNode,
 )
 from argmap._text import Source, Span
+from argmap.formats._format import Format
+from argmap.formats._jsonsafe import loads_strict
+from argmap.formats._sniff import xml_root
+from argmap.formats._xmlsafe import parse_xml
 
 __all__ = ["AIF_NS", "AM_NS", "FORMAT", "NODE_BASE", "from_rdf", "to_rdf"]
 

@@ -90,9 +90,9 @@ from argmap._nodes import (
     NodeKind,
     Rephrase,
 )
-from argmap._reasoning.questions import scheme_of
-from argmap._reasoning.schemes import SchemeCatalogue, schemes
 from argmap._text import Span
+from argmap.reasoning._questions import scheme_of
+from argmap.reasoning._schemes import SchemeCatalogue, schemes
 
 __all__ = [
     "Agreement",

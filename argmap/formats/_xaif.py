@@ -10,7 +10,7 @@ from either (the span-id convention, the ``dialog`` flag).
 
 Mapping
 -------
-* ``AIF`` is read as AIFdb JSON (:mod:`argmap._formats.aifdb`): the same
+* ``AIF`` is read as AIFdb JSON (:mod:`argmap.formats._aifdb`): the same
   node, edge, locution, participant and fulfilment mapping, and the same
   ``aifdb:*`` extra keys.
 * ``text`` (a string, or ``{"txt": ...}``) becomes the map's
@@ -50,10 +50,11 @@ import attrs
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict, thaw_json
-from argmap._formats._html import Highlight, html_to_text, text_to_html
-from argmap._formats._records import as_id, check_json
-from argmap._formats._sniff import json_shape
-from argmap._formats.aifdb import (
+from argmap._map import ArgumentMap
+from argmap._nodes import Claim, Evidence, Locution, Node
+from argmap._problem import Problem
+from argmap._text import Source, Span
+from argmap.formats._aifdb import (
     AifWriter,
     decode_object,
     encode,
@@ -61,11 +62,10 @@ from argmap._formats.aifdb import (
     read_aif,
     xml_safe,
 )
-from argmap._io import Format
-from argmap._map import ArgumentMap
-from argmap._nodes import Claim, Evidence, Locution, Node
-from argmap._text import Source, Span
-from argmap._validation import Problem
+from argmap.formats._format import Format
+from argmap.formats._html import Highlight, html_to_text, text_to_html
+from argmap.formats._records import as_id, check_json
+from argmap.formats._sniff import json_shape
 
 __all__ = ["OVA3_FORMAT", "XAIF_FORMAT", "highlight_spans", "problems", "read_document"]
 

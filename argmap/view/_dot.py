@@ -66,8 +66,8 @@ from typing import Literal
 
 import attrs
 
+from argmap._atomic import atomic_write
 from argmap._errors import RenderError
-from argmap._io import atomic_write
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,

@@ -7,7 +7,7 @@ Usage::
     argmap info FILE [--from FORMAT] [--json]
     argmap render FILE -o OUT.svg [--from FORMAT] [--format F] [--dialogue VIEW]
     argmap formats
-    argmap evaluate | compare | lint ...   (see argmap._reasoning.cli)
+    argmap evaluate | compare | lint ...   (see argmap._cli._reasoning)
 
 ``-`` stands for standard input (IN, FILE) or standard output (OUT).  Formats
 are guessed from the file name and content unless ``--from``/``--to`` name
@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import argmap
+from argmap._cli._reasoning import add_commands as add_reasoning_commands
 from argmap._errors import (
     ArgmapError,
     ArgmapWarning,
@@ -59,13 +60,12 @@ from argmap._errors import (
     UnsafeInputError,
     WriteError,
 )
-from argmap._formats import FORMAT_RULES, format_problems
-from argmap._formats._jsonsafe import decode_json_bytes
-from argmap._formats._xmlsafe import MAX_INPUT_BYTES, parse_xml, read_input
 from argmap._map import ArgumentMap
 from argmap._nodes import Locution, NodeKind
-from argmap._reasoning.cli import add_commands as add_reasoning_commands
-from argmap._validation import Problem
+from argmap._problem import Problem
+from argmap.formats import FORMAT_RULES, format_problems
+from argmap.formats._jsonsafe import decode_json_bytes
+from argmap.formats._xmlsafe import MAX_INPUT_BYTES, parse_xml, read_input
 
 __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_OUTPUT", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 
@@ -123,18 +123,18 @@ def _explain_unknown(data: bytes, name: str, path: str | None) -> None:
 
 def _guess(path: str | None, data: bytes | None) -> str:
     """The name of the format :func:`argmap.read` picks for a file or bytes."""
-    from argmap._io import _choose
+    from argmap.formats._registry import choose_format
 
     if data is None and path is not None:
         data = read_input(path)
-    return _choose(None, path, data, "load").name
+    return choose_format(None, path, data, "load").name
 
 
 def _problems(m: ArgumentMap) -> list[tuple[str, Problem]]:
     """Every problem as ``(severity, problem)``.
 
     AIF rule violations are errors; records a reader kept outside the graph
-    (:data:`~argmap._formats.FORMAT_RULES`) are warnings.
+    (:data:`~argmap.formats.FORMAT_RULES`) are warnings.
     """
     rules = m.validate()
     out = [("warning" if p.code in FORMAT_RULES else "error", p) for p in rules]
@@ -254,7 +254,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from argmap._render import render, render_dot, to_dot
+    from argmap.view._dot import render, render_dot, to_dot
 
     m, _ = _load(args.file, args.from_format)
     if args.output == "-":
@@ -269,7 +269,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_formats(args: argparse.Namespace) -> int:
-    for f in argmap.formats():
+    for f in argmap.formats.formats():
         modes = ("read" if f.load else "") + ("/write" if f.dump and f.load else
                                               "write" if f.dump else "")
         suffixes = " ".join(f.suffixes)

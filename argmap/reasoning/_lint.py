@@ -22,10 +22,10 @@ from argmap._nodes import (
     Preference,
     Rephrase,
 )
-from argmap._reasoning._graph import strongly_connected
-from argmap._reasoning.questions import scheme_of
-from argmap._reasoning.schemes import SchemeCatalogue, schemes
-from argmap._validation import Problem
+from argmap._problem import Problem
+from argmap.reasoning._graph import strongly_connected
+from argmap.reasoning._questions import scheme_of
+from argmap.reasoning._schemes import SchemeCatalogue, schemes
 
 __all__ = ["LINT_RULES", "lint"]
 

@@ -1,0 +1,316 @@
+"""A map's storage: nodes, edges, participants and a source text, with adjacency indexes.
+
+Everything here accepts what the model can represent, valid or not; the
+builders (:mod:`argmap._map`) add AIF's rules on top.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from argmap._errors import AnchorError, MapError
+from argmap._extra import FrozenJSONDict, to_extra
+from argmap._nodes import NODE_CLASSES, Edge, Node, NodeKind, Participant
+from argmap._text import Source, Span
+
+__all__ = ["MapStore", "NodeRef"]
+
+#: A node, or the id of a node, wherever the builder API takes one.
+NodeRef = Node | str
+
+_N = TypeVar("_N", bound=Any)
+_S = TypeVar("_S", bound="MapStore")
+
+
+class MapStore:
+    """Nodes, edges and participants of one text, with adjacency indexes (see ArgumentMap)."""
+
+    __slots__ = ("_counter", "_edges", "_extra", "_in", "_nodes", "_out", "_participants",
+                 "_source")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(
+        self, *, source: Source | None = None, extra: Mapping[str, Any] | None = None
+    ) -> None:
+        if source is not None and not isinstance(source, Source):
+            raise MapError(f"source must be a Source, got {type(source).__name__}")
+        self._source = source
+        self._extra = to_extra(extra)
+        self._nodes: dict[str, Node] = {}
+        self._edges: dict[str, Edge] = {}
+        self._participants: dict[str, Participant] = {}
+        # Adjacency: node id -> edge ids, as insertion-ordered dicts (O(1) removal).
+        self._out: dict[str, dict[str, None]] = {}
+        self._in: dict[str, dict[str, None]] = {}
+        self._counter = itertools.count(1)
+
+    # ------------------------------------------------------------------ views
+    @property
+    def source(self) -> Source | None:
+        """The analysed text, or None for a map without one."""
+        return self._source
+
+    @property
+    def extra(self) -> FrozenJSONDict:
+        """Map-level data from other formats (read-only)."""
+        return self._extra
+
+    @property
+    def nodes(self) -> Mapping[str, Node]:
+        """All nodes by id, in insertion order (a read-only view)."""
+        return MappingProxyType(self._nodes)
+
+    @property
+    def edges(self) -> Mapping[str, Edge]:
+        """All edges by id, in insertion order (a read-only view)."""
+        return MappingProxyType(self._edges)
+
+    @property
+    def participants(self) -> Mapping[str, Participant]:
+        """All participants by id, in insertion order (a read-only view)."""
+        return MappingProxyType(self._participants)
+
+    def node(self, ref: NodeRef) -> Node:
+        """Return the node with this id (or check that a node belongs to the map).
+
+        Raises:
+            MapError: if there is no such node.
+        """
+        nid = ref if isinstance(ref, str) else getattr(ref, "id", None)
+        if not isinstance(nid, str):
+            raise MapError(f"expected a node or a node id, got {ref!r}")
+        try:
+            return self._nodes[nid]
+        except KeyError:
+            raise MapError(f"no node with id {nid!r} in the map") from None
+
+    def __contains__(self, ref: object) -> bool:
+        if isinstance(ref, str):
+            return ref in self._nodes
+        nid = getattr(ref, "id", None)
+        return isinstance(nid, str) and self._nodes.get(nid) == ref
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self._nodes.values())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MapStore):
+            return NotImplemented
+        return (
+            self._source == other._source
+            and self._extra == other._extra
+            and self._participants == other._participants
+            and self._nodes == other._nodes
+            and self._edges == other._edges
+        )
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k.value}={v}" for k, v in self.counts().items())
+        return (f"<{type(self).__name__} {len(self._nodes)} nodes ({counts}), "
+                f"{len(self._edges)} edges>")
+
+    def counts(self) -> dict[NodeKind, int]:
+        """Number of nodes of each kind present in the map."""
+        out: dict[NodeKind, int] = {}
+        for n in self._nodes.values():
+            out[n.kind] = out.get(n.kind, 0) + 1
+        return out
+
+    def copy(self: _S) -> _S:
+        """Return an independent copy (nodes are immutable and shared)."""
+        new = type(self)(source=self._source, extra=self._extra)
+        new._nodes = dict(self._nodes)
+        new._edges = dict(self._edges)
+        new._participants = dict(self._participants)
+        new._out = {k: dict(v) for k, v in self._out.items()}
+        new._in = {k: dict(v) for k, v in self._in.items()}
+        return new
+
+    # ------------------------------------------------------- low-level changes
+    def new_id(self, prefix: str) -> str:
+        """Return an id ``prefix<N>`` not yet used by any node, edge or participant."""
+        while True:
+            candidate = f"{prefix}{next(self._counter)}"
+            if (
+                candidate not in self._nodes
+                and candidate not in self._edges
+                and candidate not in self._participants
+                and candidate not in self._out  # ids that dangling edges point at
+                and candidate not in self._in
+            ):
+                return candidate
+
+    def set_extra(self, extra: Mapping[str, Any]) -> None:
+        """Replace the map-level ``extra`` data."""
+        self._extra = to_extra(extra)
+
+    def add_node(self, node: _N) -> _N:
+        """Add a node as it is (the tolerant, low-level way).
+
+        Spans are checked against the source; AIF structure is not (see
+        :meth:`validate`).
+
+        Raises:
+            MapError: if the id is taken.
+            AnchorError: if a span does not fit the source text.
+        """
+        if not isinstance(node, NODE_CLASSES):
+            raise MapError(f"not a node: {node!r}")
+        if node.id in self._nodes:
+            raise MapError(f"a node with id {node.id!r} is already in the map")
+        self._check_spans(node)
+        self._nodes[node.id] = node
+        return node
+
+    def _put_trusted(self, node: Node) -> None:
+        """Insert a node a reader has checked: a fresh id, and no spans (or checked ones)."""
+        self._nodes[node.id] = node
+
+    def replace_node(self, node: _N) -> _N:
+        """Replace the node with the same id (e.g. to correct its text); edges stay.
+
+        Raises:
+            MapError: if there is no node with that id.
+            AnchorError: if a span does not fit the source text.
+        """
+        if not isinstance(node, NODE_CLASSES):
+            raise MapError(f"not a node: {node!r}")
+        if node.id not in self._nodes:
+            raise MapError(f"no node with id {node.id!r} to replace")
+        self._check_spans(node)
+        self._nodes[node.id] = node
+        return node
+
+    def remove_node(self, ref: NodeRef) -> Node:
+        """Remove a node and every edge touching it; return the node."""
+        node = self.node(ref)
+        for eid in list(self._out.get(node.id, ())) + list(self._in.get(node.id, ())):
+            if eid in self._edges:
+                self.remove_edge(eid)
+        del self._nodes[node.id]
+        return node
+
+    def add_edge(self, edge: Edge) -> Edge:
+        """Add an edge as it is; its ends need not exist (see :meth:`validate`).
+
+        Raises:
+            MapError: if the edge id is taken.
+        """
+        if not isinstance(edge, Edge):
+            raise MapError(f"not an edge: {edge!r}")
+        if edge.id in self._edges:
+            raise MapError(f"an edge with id {edge.id!r} is already in the map")
+        self._edges[edge.id] = edge
+        self._out.setdefault(edge.from_id, {})[edge.id] = None
+        self._in.setdefault(edge.to_id, {})[edge.id] = None
+        return edge
+
+    def _add_edges(self, edges: list[Edge]) -> int | None:
+        """Add many trusted edges at once (readers); return the index of a duplicate id."""
+        table, out_index, in_index = self._edges, self._out, self._in
+        for i, edge in enumerate(edges):
+            eid = edge.id
+            if eid in table:
+                return i
+            table[eid] = edge
+            f, t = edge.from_id, edge.to_id
+            adj = out_index.get(f)
+            if adj is None:
+                out_index[f] = {eid: None}
+            else:
+                adj[eid] = None
+            adj = in_index.get(t)
+            if adj is None:
+                in_index[t] = {eid: None}
+            else:
+                adj[eid] = None
+        return None
+
+    def remove_edge(self, edge_id: str) -> Edge:
+        """Remove an edge by id and return it."""
+        try:
+            edge = self._edges.pop(edge_id)
+        except KeyError:
+            raise MapError(f"no edge with id {edge_id!r} in the map") from None
+        del self._out[edge.from_id][edge_id]
+        del self._in[edge.to_id][edge_id]
+        return edge
+
+    def connect(self, from_ref: NodeRef, to_ref: NodeRef, *, id: str | None = None) -> Edge:
+        """Add an edge between two nodes that are in the map.
+
+        Raises:
+            MapError: if either node is missing, for a self-loop, or if the two
+                nodes are already joined in this direction.
+        """
+        a, b = self.node(from_ref), self.node(to_ref)
+        if a.id == b.id:
+            raise MapError(f"an edge may not join node {a.id!r} to itself")
+        if self._joined(a.id, b.id):
+            raise MapError(f"nodes {a.id!r} and {b.id!r} are already joined")
+        return self.add_edge(Edge(id=id or self.new_id("e"), from_id=a.id, to_id=b.id))
+
+    def _joined(self, from_id: str, to_id: str) -> bool:
+        # Scan the smaller side: O(min(out-degree, in-degree)).
+        out, inc = self._out.get(from_id, {}), self._in.get(to_id, {})
+        if len(out) <= len(inc):
+            return any(self._edges[e].to_id == to_id for e in out)
+        return any(self._edges[e].from_id == from_id for e in inc)
+
+    def add_participant(self, participant: Participant) -> Participant:
+        """Add a participant.
+
+        Raises:
+            MapError: if the id is taken.
+        """
+        if not isinstance(participant, Participant):
+            raise MapError(f"not a participant: {participant!r}")
+        if participant.id in self._participants:
+            raise MapError(f"a participant with id {participant.id!r} is already in the map")
+        self._participants[participant.id] = participant
+        return participant
+
+    def _check_spans(self, node: Node) -> None:
+        spans: tuple[Span, ...] = getattr(node, "spans", ())
+        if not spans:
+            return
+        if self._source is None:
+            raise AnchorError(f"node {node.id!r} has text spans but the map has no source text")
+        for span in spans:
+            try:
+                self._source.check(span)
+            except AnchorError as exc:
+                raise AnchorError(f"node {node.id!r}: {exc}") from None
+
+    # ---------------------------------------------------------------- queries
+    def incoming(self, ref: NodeRef) -> tuple[Edge, ...]:
+        """Edges entering the node (in insertion order)."""
+        nid = ref if isinstance(ref, str) else ref.id
+        return tuple(self._edges[e] for e in self._in.get(nid, ()))
+
+    def outgoing(self, ref: NodeRef) -> tuple[Edge, ...]:
+        """Edges leaving the node (in insertion order)."""
+        nid = ref if isinstance(ref, str) else ref.id
+        return tuple(self._edges[e] for e in self._out.get(nid, ()))
+
+    def predecessors(self, ref: NodeRef) -> tuple[Node, ...]:
+        """Nodes with an edge into this node (dangling ends skipped)."""
+        nid = ref if isinstance(ref, str) else ref.id
+        nodes = self._nodes
+        return tuple(
+            nodes[f] for e in self._in.get(nid, ()) if (f := self._edges[e].from_id) in nodes
+        )
+
+    def successors(self, ref: NodeRef) -> tuple[Node, ...]:
+        """Nodes this node has an edge into (dangling ends skipped)."""
+        nid = ref if isinstance(ref, str) else ref.id
+        nodes = self._nodes
+        return tuple(
+            nodes[t] for e in self._out.get(nid, ()) if (t := self._edges[e].to_id) in nodes
+        )

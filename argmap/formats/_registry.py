@@ -1,0 +1,114 @@
+"""The format registry: names, suffixes and sniffing; built-in formats are imported on first use."""
+
+from __future__ import annotations
+
+from argmap._errors import FormatError
+from argmap.formats._format import Format
+
+__all__ = ["builtin_formats", "choose_format", "formats", "get_format", "register_format"]
+
+_REGISTRY: dict[str, Format] = {}
+_BUILTINS_LOADED = False
+
+
+def register_format(fmt: Format, *, replace: bool = False) -> None:
+    """Register a format so :func:`argmap.read`, :func:`argmap.write` and friends know it.
+
+    Raises:
+        FormatError: if a format of that name exists and ``replace`` is False.
+    """
+    _load_builtins()
+    if fmt.name in _REGISTRY and not replace:
+        raise FormatError(f"a format named {fmt.name!r} is already registered")
+    _REGISTRY[fmt.name] = fmt
+
+
+def formats() -> list[Format]:
+    """All registered formats, built-in ones first."""
+    _load_builtins()
+    return list(_REGISTRY.values())
+
+
+def get_format(name: str) -> Format:
+    """Return the registered format called ``name``.
+
+    Raises:
+        FormatError: if there is none.
+    """
+    _load_builtins()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise FormatError(f"unknown format {name!r}; known formats: {known}") from None
+
+
+def _load_builtins() -> None:
+    global _BUILTINS_LOADED
+    if _BUILTINS_LOADED:
+        return
+    _BUILTINS_LOADED = True
+    for fmt in builtin_formats():
+        _REGISTRY.setdefault(fmt.name, fmt)
+
+
+def _by_suffix(filename: str) -> list[Format]:
+    lowered = filename.lower()
+    best: list[tuple[int, Format]] = []
+    for fmt in formats():
+        lengths = [len(s) for s in fmt.suffixes if lowered.endswith(s.lower())]
+        if lengths:
+            best.append((max(lengths), fmt))
+    if not best:
+        return []
+    top = max(n for n, _ in best)
+    return [f for n, f in best if n == top]
+
+
+def choose_format(
+    format: str | None, filename: str | None, data: bytes | None, need: str
+) -> Format:
+    if format is not None:
+        fmt = get_format(format)
+    else:
+        candidates = _by_suffix(filename) if filename else []
+        if data is not None and len(candidates) != 1:
+            pool = candidates or formats()
+            sniffed = [f for f in pool if f.sniff is not None and f.sniff(data)]
+            if sniffed:
+                candidates = sniffed[:1]
+        if len(candidates) > 1 and need == "load":
+            raise FormatError(
+                f"file {filename!r} could be any of {', '.join(f.name for f in candidates)} and "
+                "its content does not say which; pass format="
+            )
+        if not candidates:
+            where = f"file {filename!r}" if filename else "the input"
+            raise FormatError(
+                f"cannot tell the format of {where}; pass format= (one of: "
+                f"{', '.join(f.name for f in formats())})"
+            )
+        fmt = candidates[0]
+    if need == "load" and fmt.load is None:
+        raise FormatError(f"format {fmt.name!r} cannot be read")
+    if need == "dump" and fmt.dump is None:
+        raise FormatError(f"format {fmt.name!r} cannot be written")
+    return fmt
+
+
+def builtin_formats() -> list[Format]:
+    """The formats argmap ships, in the order they are tried when sniffing."""
+    from argmap.formats import _aifdb, _aifxml, _aml, _carneades, _microtext, _ova2, _rdf, _xaif
+
+    return [
+        _aifxml.FORMAT,
+        _aifdb.FORMAT,
+        _xaif.OVA3_FORMAT,
+        _xaif.XAIF_FORMAT,
+        _ova2.FORMAT,
+        _rdf.FORMAT,
+        _microtext.FORMAT,
+        _aml.FORMAT,
+        _carneades.LKIF_FORMAT,
+        _carneades.CAF_FORMAT,
+    ]
