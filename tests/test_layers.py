@@ -108,10 +108,10 @@ def test_no_import_circles() -> None:
     stack: list[str] = []
     circles: list[list[str]] = []
     counter = 0
-    for root in graph:
+    for root, edges in graph.items():
         if root in index:
             continue
-        work = [(root, iter(graph[root]))]
+        work = [(root, iter(edges))]
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from argmap._map import ArgumentMap
-from argmap._validation import Problem
+from argmap._problem import Problem
 
 __all__ = ["format_problems"]
 
