@@ -18,7 +18,7 @@ def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="argmap")
     add_commands(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
-    code: int = args.func(args)
+    code: int = args.run(args)
     return code
 
 
@@ -58,12 +58,12 @@ def test_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_evaluate_reports_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["evaluate", str(tmp_path / "missing.aif.xml")]) == 3  # unreadable input
     err = capsys.readouterr().err
-    assert err.startswith("argmap evaluate: error:")
+    assert err.startswith("argmap: error:")
     bad = tmp_path / "bad.aif.xml"
     bad.write_text("<not-aif/>", encoding="utf-8")
     assert run(["evaluate", str(bad)]) == 3
-    assert "argmap evaluate: error:" in capsys.readouterr().err
-    assert run(["evaluate", str(bad), "--format", "no-such-format"]) == 2
+    assert "argmap: error:" in capsys.readouterr().err
+    assert run(["evaluate", str(bad), "--from", "no-such-format"]) == 2
     assert "unknown format" in capsys.readouterr().err
 
 
@@ -82,7 +82,7 @@ def test_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "CASS = 1.000" in out
     assert "A only" not in out
     assert run(["compare", a, str(tmp_path / "nope.aif.xml")]) == 3  # unreadable input
-    assert "argmap compare: error:" in capsys.readouterr().err
+    assert "argmap: error:" in capsys.readouterr().err
 
 
 def test_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,4 +102,4 @@ def test_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["lint", path, "--exit-zero"]) == 0
     capsys.readouterr()
     assert run(["lint", str(tmp_path / "nope.aif.xml")]) == 3  # unreadable input
-    assert "argmap lint: error:" in capsys.readouterr().err
+    assert "argmap: error:" in capsys.readouterr().err

@@ -1,165 +1,187 @@
-"""The ``evaluate``, ``compare`` and ``lint`` commands of the ``argmap`` CLI.
-
-:func:`add_commands` registers them on the CLI's sub-command parsers; each
-sub-parser's ``func`` default is its handler, which takes the parsed
-arguments and returns the process exit code.
-"""
+"""The reasoning commands: evaluate, compare, lint."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import collections
 from typing import Any
 
-from argmap._errors import ArgmapError, FormatError
-from argmap._map import ArgumentMap
+from argmap._cli._common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Loaded,
+    add_input_options,
+    add_report_options,
+    each_map,
+    exit_code,
+    print_json,
+    say,
+    thousands,
+)
+from argmap._cli._inputs import shell_message
+from argmap._errors import ArgmapError
 from argmap.reasoning._agreement import compare
 from argmap.reasoning._aspic import ORDERINGS, evaluate
 from argmap.reasoning._framework import SEMANTICS, Status
 from argmap.reasoning._lint import LINT_RULES, _short, lint
 
-__all__ = ["add_commands", "run_compare", "run_evaluate", "run_lint"]
-
-#: Exit code for a command that failed (bad input, unreadable file).
-EXIT_ERROR = 1
-#: Exit code of ``lint`` when it has findings.
-EXIT_FINDINGS = 1
-#: An unknown format (as ``argmap convert`` and friends).
-EXIT_USAGE = 2
-#: Input that cannot be read, is malformed or unsafe.
-EXIT_INPUT = 3
+__all__ = ["add_commands"]
 
 
-def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Register ``evaluate``, ``compare`` and ``lint`` on a sub-command parser set.
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    loaded, total, several = each_map(args.files, args.from_format, label="evaluate")
+    worst = EXIT_OK
+    results: list[dict[str, Any]] = []
+    overall: collections.Counter[str] = collections.Counter()
+    item: Loaded
+    for item in loaded:
+        if item.map is None:
+            worst = max(worst, exit_code(item.error) if item.error else 3)
+            continue
+        m = item.map
+        try:
+            ev = evaluate(m, args.semantics, ordering=args.ordering)
+        except ArgmapError as exc:
+            say("error", f"{item.name}: {shell_message(exc)}")
+            worst = max(worst, EXIT_PROBLEMS)
+            continue
+        counts = dict.fromkeys(Status, 0)
+        for st in ev.statuses.values():
+            counts[st] += 1
+            overall[st.value] += 1
+        sf = ev.structure
+        result = {"file": item.name, "semantics": ev.semantics, "ordering": ev.ordering,
+                  "arguments": len(sf.arguments), "defeats": sf.framework.attack_count(),
+                  "labellings": ev.labellings,
+                  "counts": {s.value: counts[s] for s in Status},
+                  "statuses": {nid: st.value for nid, st in ev.statuses.items()}}
+        results.append(result)
+        if args.json or args.quiet:
+            continue
+        print(f"{item.name}: {ev.semantics} semantics, {ev.ordering} ordering; "
+              f"{len(sf.arguments)} arguments, {sf.framework.attack_count()} defeats")
+        if ev.labellings is None:
+            print(f"statuses are sceptical; under {ev.semantics} semantics they are the "
+                  "grounded ones")
+        elif ev.semantics != "grounded":
+            print(f"{ev.labellings} {ev.semantics} labelling(s); statuses are sceptical"
+                  + (" (none exists, so nothing is decided)" if ev.labellings == 0 else ""))
+        print(", ".join(f"{counts[s]} {s.value}" for s in Status))
+        width = max((len(k) for k in ev.statuses), default=0)
+        for nid, st in ev.statuses.items():
+            text = getattr(m.nodes[nid], "text", None) or ""
+            print(f"{st.value:<5} {nid:<{width}}  {_short(text, 80)}")
+    if args.json:
+        print_json(results if several else (results[0] if results else None))
+    elif several and not args.quiet:
+        print(f"{thousands(total)} file(s): {thousands(len(results))} evaluated; "
+              + ", ".join(f"{thousands(overall[s.value])} {s.value}" for s in Status))
+    return worst
 
-    Each sub-parser gets ``func`` set to its handler (``handler(args) -> int``).
 
-    Example:
-        >>> import argparse
-        >>> parser = argparse.ArgumentParser(prog="argmap")
-        >>> add_commands(parser.add_subparsers(dest="command"))
-        >>> args = parser.parse_args(["evaluate", "map.aif.xml", "--semantics", "preferred"])
-        >>> args.func is run_evaluate, args.semantics
-        (True, 'preferred')
-    """
-    p = subparsers.add_parser(
+def _cmd_compare(args: argparse.Namespace) -> int:
+    loaded, _total, _several = each_map([args.first, args.second], args.from_format,
+                                        label="compare")
+    items = list(loaded)
+    failed = [i for i in items if i.map is None]
+    if failed:
+        return max(exit_code(i.error) if i.error else 3 for i in failed)
+    a, b = items[0].map, items[1].map
+    assert a is not None and b is not None
+    try:
+        ag = compare(a, b, threshold=args.threshold)
+    except ArgmapError as exc:
+        say("error", shell_message(exc))
+        return EXIT_PROBLEMS
+    if args.json:
+        print_json({"first": items[0].name, "second": items[1].name, "agreement": ag,
+                    "summary": ag.summary()})
+    elif not args.quiet:
+        print(f"A = {items[0].name}\nB = {items[1].name}")
+        print(ag.summary())
+        if not args.no_diff:
+            print()
+            print(ag.diff())
+    return EXIT_OK
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    loaded, total, several = each_map(args.files, args.from_format, label="lint")
+    worst = EXIT_OK
+    clean = flagged = findings = 0
+    by_rule: collections.Counter[str] = collections.Counter()
+    results: list[dict[str, Any]] = []
+    for item in loaded:
+        if item.map is None:
+            worst = max(worst, exit_code(item.error) if item.error else 3)
+            continue
+        problems = lint(item.map)
+        findings += len(problems)
+        by_rule.update(p.code for p in problems)
+        if problems:
+            flagged += 1
+            if not args.exit_zero:
+                worst = max(worst, EXIT_PROBLEMS)
+        else:
+            clean += 1
+        results.append({"file": item.name, "findings": [
+            {"code": p.code, "message": p.message, "nodes": list(p.nodes)} for p in problems]})
+        if not (args.json or args.quiet or args.summary):
+            for p in problems:
+                print(f"{item.name}: {p}")
+    if args.json:
+        print_json(results if several else (results[0] if results else None))
+        return worst
+    if args.quiet:
+        return worst
+    if args.summary:
+        for code, n in by_rule.most_common():
+            print(f"{code}: {thousands(n)}")
+    if several:
+        print(f"{thousands(total)} file(s): {thousands(clean)} clean, {thousands(flagged)} "
+              f"with findings; {thousands(findings)} finding(s)")
+    else:
+        print(f"{findings} finding(s)")
+    return worst
+
+
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
+    """Register evaluate, compare and lint."""
+    p = sub.add_parser(
         "evaluate",
         help="which propositions are acceptable (IN / OUT / UNDEC) under a semantics",
-        description="Read the map as an ASPIC+ theory, build its Dung framework and print "
-        "the status of every proposition.",
-    )
-    p.add_argument("file", help="the map to evaluate")
-    p.add_argument("--format", help="input format (default: from the suffix or content)")
+        description="Read each map as an ASPIC+ theory, build its Dung framework and print "
+                    "the status of every proposition.")
+    add_input_options(p)
+    add_report_options(p)
     p.add_argument("--semantics", default="grounded",
                    choices=[*SEMANTICS, "GR", "CO", "PR", "ST"],
                    help="Dung semantics (default: grounded)")
     p.add_argument("--ordering", default="weakest-link", choices=ORDERINGS,
                    help="argument ordering for preferences (default: weakest-link)")
-    p.set_defaults(func=run_evaluate)
+    p.set_defaults(run=_cmd_evaluate)
 
-    p = subparsers.add_parser(
+    p = sub.add_parser(
         "compare",
         help="agreement of two annotations of the same text (kappa, CASS, diff)",
         description="Align the propositions of two maps of the same text and report "
-        "segmentation, relation and label agreement, a CASS-style score and a diff.",
-    )
-    p.add_argument("first", help="the first annotation")
-    p.add_argument("second", help="the second annotation")
-    p.add_argument("--format", help="input format of both files")
+                    "segmentation, relation and label agreement, a CASS-style score and a diff.")
+    p.add_argument("first", metavar="FIRST", help="the first annotation ('-' for standard input)")
+    p.add_argument("second", metavar="SECOND", help="the second annotation")
+    add_input_options(p, several=False)
+    add_report_options(p)
     p.add_argument("--threshold", type=float, default=0.5,
                    help="lowest alignment score for two propositions to match (default 0.5)")
     p.add_argument("--no-diff", action="store_true", help="print the figures only")
-    p.set_defaults(func=run_compare)
+    p.set_defaults(run=_cmd_compare)
 
-    p = subparsers.add_parser(
+    p = sub.add_parser(
         "lint",
         help="structural warnings for annotators (unsupported claims, missing schemes, ...)",
-        description="Report annotation weaknesses: "
-        + "; ".join(sorted(LINT_RULES)) + ". Exits with 1 when there are findings.",
-    )
-    p.add_argument("file", help="the map to check")
-    p.add_argument("--format", help="input format (default: from the suffix or content)")
+        description="Report annotation weaknesses: " + "; ".join(sorted(LINT_RULES))
+                    + ". Exits with 1 when there are findings.")
+    add_input_options(p)
+    add_report_options(p)
+    p.add_argument("--summary", action="store_true", help="count the findings by rule")
     p.add_argument("--exit-zero", action="store_true", help="exit with 0 even with findings")
-    p.set_defaults(func=run_lint)
-
-
-class _LoadError(Exception):
-    def __init__(self, code: int, exc: Exception) -> None:
-        super().__init__(str(exc))
-        self.code = code
-
-
-def _load(path: str, fmt: str | None) -> ArgumentMap:
-    # Exit codes as the other commands: 2 for an unknown format, 3 for unreadable input.
-    import argmap
-
-    try:
-        return argmap.read(path, fmt)
-    except FormatError as exc:
-        raise _LoadError(EXIT_USAGE, exc) from None
-    except (ArgmapError, OSError) as exc:
-        raise _LoadError(EXIT_INPUT, exc) from None
-
-
-def _fail(command: str, exc: Exception) -> int:
-    print(f"argmap {command}: error: {exc}", file=sys.stderr)
-    return exc.code if isinstance(exc, _LoadError) else EXIT_ERROR
-
-
-def run_evaluate(args: argparse.Namespace) -> int:
-    """Handler of ``argmap evaluate``: print each proposition's status."""
-    try:
-        m = _load(args.file, args.format)
-        ev = evaluate(m, args.semantics, ordering=args.ordering)
-    except (_LoadError, ArgmapError, OSError) as exc:
-        return _fail("evaluate", exc)
-    counts = dict.fromkeys(Status, 0)
-    for st in ev.statuses.values():
-        counts[st] += 1
-    sf = ev.structure
-    print(f"{args.file}: {ev.semantics} semantics, {ev.ordering} ordering; "
-          f"{len(sf.arguments)} arguments, {sf.framework.attack_count()} defeats")
-    if ev.labellings is None:
-        print(f"statuses are sceptical; under {ev.semantics} semantics they are the grounded ones")
-    elif ev.semantics != "grounded":
-        print(f"{ev.labellings} {ev.semantics} labelling(s); statuses are sceptical"
-              + (" (none exists, so nothing is decided)" if ev.labellings == 0 else ""))
-    print(", ".join(f"{counts[s]} {s.value}" for s in Status))
-    width = max((len(k) for k in ev.statuses), default=0)
-    for nid, st in ev.statuses.items():
-        node = m.nodes[nid]
-        text = getattr(node, "text", None) or ""
-        print(f"{st.value:<5} {nid:<{width}}  {_short(text, 80)}")
-    return 0
-
-
-def run_compare(args: argparse.Namespace) -> int:
-    """Handler of ``argmap compare``: print agreement figures and a diff."""
-    try:
-        a = _load(args.first, args.format)
-        b = _load(args.second, args.format)
-        ag = compare(a, b, threshold=args.threshold)
-    except (_LoadError, ArgmapError, OSError) as exc:
-        return _fail("compare", exc)
-    print(f"A = {args.first}\nB = {args.second}")
-    print(ag.summary())
-    if not args.no_diff:
-        print()
-        print(ag.diff())
-    return 0
-
-
-def run_lint(args: argparse.Namespace) -> int:
-    """Handler of ``argmap lint``: print findings; exit 1 when there are any."""
-    try:
-        m = _load(args.file, args.format)
-        problems = lint(m)
-    except (_LoadError, ArgmapError, OSError) as exc:
-        return _fail("lint", exc)
-    for p in problems:
-        print(f"{args.file}: {p}")
-    print(f"{len(problems)} finding(s)")
-    if problems and not args.exit_zero:
-        return EXIT_FINDINGS
-    return 0
+    p.set_defaults(run=_cmd_lint)

@@ -1,0 +1,171 @@
+"""The CLI's inputs: files, folders and globs expanded into paths; each read the same way.
+
+Every command reads its maps through :func:`load`, so a file that cannot be
+read gets the same message and exit code whichever command reads it.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from argmap._errors import FormatError, ParseError, UnsafeInputError
+from argmap._io import loads
+from argmap._map import ArgumentMap
+from argmap.formats._format import Format, finish_read
+from argmap.formats._jsonsafe import decode_json_bytes
+from argmap.formats._registry import choose_format, formats
+from argmap.formats._xmlsafe import MAX_INPUT_BYTES, parse_xml, read_input
+
+__all__ = ["STDIN", "expand", "load", "progress", "shell_message"]
+
+#: How standard input is named in messages.
+STDIN = "<stdin>"
+
+_T = TypeVar("_T")
+
+# Messages of the Python API name keyword arguments; the shell user needs the options.
+_SHELL_HINTS = (
+    ("; pass format=", "; use --from FORMAT"),
+    ("pass format=", "use --from FORMAT"),
+    ("pass trust_dtd=True", "use --trust-dtd"),
+)
+
+
+def shell_message(exc: BaseException) -> str:
+    """The message of ``exc``, with hints written as command-line options."""
+    text = str(exc)
+    for python, shell in _SHELL_HINTS:
+        text = text.replace(python, shell)
+    return text
+
+
+def _is_glob(text: str) -> bool:
+    return any(ch in text for ch in "*?[")
+
+
+def _map_suffixes() -> tuple[str, ...]:
+    return tuple(sorted({s.lower() for f in formats() if f.load for s in f.suffixes}))
+
+
+def expand(inputs: Sequence[str]) -> tuple[list[str], bool]:
+    """Expand files, folders (recursively) and glob patterns into paths, in a stable order.
+
+    A folder contributes the files whose names end with a suffix of a format
+    argmap reads; a pattern that matches nothing, and a path that does not
+    exist, are kept as they are so that reading them reports the problem.
+
+    Returns:
+        The paths, and whether the inputs named more than one map (several
+        arguments, a folder or a pattern), which switches the commands to
+        their corpus form with a summary.
+    """
+    out: list[str] = []
+    several = len(inputs) > 1
+    suffixes: tuple[str, ...] | None = None
+    for item in inputs:
+        if item == "-":
+            out.append(item)
+        elif os.path.isdir(item):
+            several = True
+            suffixes = suffixes or _map_suffixes()
+            found: list[str] = []
+            for root, dirs, files in os.walk(item):
+                dirs.sort()
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(os.path.join(root, f) for f in sorted(files)
+                             if f.lower().endswith(suffixes) and not f.startswith("."))
+            out.extend(found)
+        elif _is_glob(item) and not os.path.exists(item):
+            several = True
+            matches = sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
+            out.extend(matches or [item])
+        else:
+            out.append(item)
+    return out, several
+
+
+def load(path: str, fmt: str | None) -> tuple[ArgumentMap, str]:
+    """Read a map from a file or ``-``; return it and the name of its format.
+
+    Raises:
+        FormatError: the format is unknown or cannot be told from the input.
+        ParseError: the input cannot be read, is malformed or unsafe (a
+            damaged ``.json``/``.xml`` file gets the parser's message rather
+            than "cannot tell the format").
+    """
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise UnsafeInputError(f"input is larger than the limit of {MAX_INPUT_BYTES} bytes",
+                                   source=STDIN)
+        name = _format_of(None, data, fmt)
+        return loads(data, name, name=STDIN), name
+    if os.path.isdir(path):
+        raise ParseError("is a folder, not a file", source=path)
+    data = read_input(path)
+    chosen = choose_format(fmt, path, data, "load") if fmt else _sniffed(path, data)
+    assert chosen.load is not None
+    # The bytes already read go to the reader: each file is read once.
+    return finish_read(chosen.load(data, name=path, path=Path(path)), False, path), chosen.name
+
+
+def _format_of(path: str | None, data: bytes, fmt: str | None) -> str:
+    if fmt is not None:
+        return choose_format(fmt, path, data, "load").name
+    return _sniffed(path, data).name
+
+
+def _sniffed(path: str | None, data: bytes) -> Format:
+    try:
+        return choose_format(None, path, data, "load")
+    except FormatError:
+        _explain_unknown(data, path or STDIN, path)
+        raise
+
+
+def _explain_unknown(data: bytes, name: str, path: str | None) -> None:
+    """Raise the parse error of input no format recognised, if it is malformed JSON or XML."""
+    stripped = data.lstrip(b" \t\r\n\xef\xbb\xbf")
+    if not stripped:
+        raise ParseError("the input is empty" if not data else "the input holds only whitespace",
+                         source=name)
+    head = stripped[:1]
+    suffix = os.path.splitext(path)[1].lower() if path else ""
+    if suffix == ".json" or head in (b"{", b"["):
+        decode_json_bytes(data, name)
+    elif suffix == ".xml" or head == b"<":
+        parse_xml(data, name)
+
+
+def progress(items: Iterable[_T], total: int, *, label: str,
+             stream: IO[str] | None = None) -> Iterator[_T]:
+    """Iterate over ``items``, showing a progress bar on standard error when it is a terminal.
+
+    Nothing is drawn when standard error is piped or redirected, or for fewer
+    than two items.
+    """
+    stream = stream if stream is not None else sys.stderr
+    if total < 2 or not _is_terminal(stream):
+        yield from items
+        return
+    from tqdm import tqdm
+
+    bar: Any = tqdm(items, total=total, desc=label, unit="file", file=stream, leave=False,
+                    dynamic_ncols=True)
+    try:
+        yield from bar
+    finally:
+        bar.close()
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
