@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import enum
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -75,20 +76,32 @@ def thousands(n: int) -> str:
 
 def print_json(value: Any) -> None:
     """Machine output: one JSON document on standard output."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_jsonable)
+    json.dump(plain(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
-def _jsonable(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """``value`` as JSON data: attrs classes as objects, enums by value, tuple keys joined."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, enum.Enum):
+        return plain(value.value)
     if attrs.has(type(value)):
-        return attrs.asdict(value, recurse=False)
-    if hasattr(value, "value") and isinstance(value.value, (str, int)):
-        return value.value  # an enum
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    if hasattr(value, "items"):
-        return dict(value.items())
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, Mapping):
+        return {_key(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    return str(value)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, tuple):
+        return " -> ".join(_key(k) for k in key)
+    if isinstance(key, enum.Enum):
+        return str(key.value)
+    return str(key)
 
 
 def add_input_options(p: argparse.ArgumentParser, *, several: bool = True,

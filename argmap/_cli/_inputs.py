@@ -79,7 +79,8 @@ def expand(inputs: Sequence[str]) -> tuple[list[str], bool]:
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found.extend(os.path.join(root, f) for f in sorted(files)
                              if f.lower().endswith(suffixes) and not f.startswith("."))
-            out.extend(found)
+            # A folder without maps stays in the list, so that reading it says so.
+            out.extend(found or [item])
         elif _is_glob(item) and not os.path.exists(item):
             several = True
             matches = sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
@@ -106,7 +107,8 @@ def load(path: str, fmt: str | None) -> tuple[ArgumentMap, str]:
         name = _format_of(None, data, fmt)
         return loads(data, name, name=STDIN), name
     if os.path.isdir(path):
-        raise ParseError("is a folder, not a file", source=path)
+        raise ParseError("is a folder, not a file, and holds no files of a format argmap reads",
+                         source=path)
     data = read_input(path)
     chosen = choose_format(fmt, path, data, "load") if fmt else _sniffed(path, data)
     assert chosen.load is not None

@@ -23,7 +23,7 @@ from argmap._cli._common import (
     say,
     thousands,
 )
-from argmap._cli._inputs import shell_message
+from argmap._cli._inputs import load, shell_message
 from argmap._errors import ArgmapError, ArgmapWarning, WriteError
 from argmap._io import dumps, write
 from argmap._map import ArgumentMap
@@ -310,21 +310,15 @@ def _cmd_info(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from argmap.view._dot import render, render_dot, to_dot
 
-    loaded, total, several = each_map([args.file], args.from_format, label="render")
-    if several or total != 1:
-        say("error", "render draws one map; name one file")
-        return EXIT_USAGE
-    item = next(loaded)
-    if item.map is None:
-        return exit_code(item.error) if item.error else 3
+    m, _ = load(args.file, args.from_format)
     if args.output == "-":
         fmt = (args.to_format or "svg").lower()
-        dot = to_dot(item.map, dialogue=args.dialogue)
+        dot = to_dot(m, dialogue=args.dialogue)
         data = dot.encode("utf-8") if fmt in ("dot", "gv") else render_dot(dot, fmt)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        render(item.map, args.output, args.to_format, dialogue=args.dialogue)
+        render(m, args.output, args.to_format, dialogue=args.dialogue)
     return EXIT_OK
 
 
