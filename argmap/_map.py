@@ -48,6 +48,12 @@ class ArgumentMap(MapQueries):
     represent -- dangling edges, inferences without a conclusion -- because real
     corpora contain such things; :meth:`validate` then names every problem.
 
+    *Collections are properties, questions are methods.*  What the map holds
+    is read as properties (:attr:`nodes`, :attr:`edges`, :attr:`participants`,
+    :attr:`propositions`, :attr:`roots`, :attr:`source`, :attr:`extra`); what
+    needs an argument is a method (:meth:`premises`, :meth:`attackers`,
+    :meth:`nodes_of`, ...).
+
     Args:
         source: the analysed text and its metadata, if any.
         extra: map-level data from other formats, as JSON values.
@@ -73,6 +79,7 @@ class ArgumentMap(MapQueries):
         quote: str | None,
         spans: SpanLike | Sequence[SpanLike],
         occurrence: int | None,
+        after: int = 0,
     ) -> tuple[Span, ...]:
         items: list[SpanLike]
         if isinstance(spans, (Span, str)) or (
@@ -87,7 +94,8 @@ class ArgumentMap(MapQueries):
         out: list[Span] = []
         if quote is not None:
             assert source is not None
-            out.append(source.find(quote, occurrence))  # occurrence= applies to quote only
+            # occurrence= and after= apply to quote only
+            out.append(source.find(quote, occurrence, after=after))
         for item in items:
             assert source is not None
             if isinstance(item, Span):
@@ -110,8 +118,10 @@ class ArgumentMap(MapQueries):
         spans: SpanLike | Sequence[SpanLike],
         occurrence: int | None,
         implicit: bool,
+        *,
+        after: int = 0,
     ) -> tuple[str, tuple[Span, ...]]:
-        found = self._spans_for(quote, spans, occurrence)
+        found = self._spans_for(quote, spans, occurrence, after)
         if implicit and found:
             raise AnchorError("an implicit (reconstructed) node cannot be anchored to the text")
         if text is None:
@@ -127,6 +137,7 @@ class ArgumentMap(MapQueries):
         quote: str | None = None,
         spans: SpanLike | Sequence[SpanLike] = (),
         occurrence: int | None = None,
+        after: int = 0,
         implicit: bool = False,
         id: str | None = None,
         timestamp: str | None = None,
@@ -142,6 +153,8 @@ class ArgumentMap(MapQueries):
             spans: further anchors: :class:`Span` objects, quotes, or
                 ``(start, end)`` offsets (for discontinuous text).
             occurrence: which occurrence of ``quote`` to take.
+            after: only consider occurrences of ``quote`` starting at or after this
+                offset (e.g. the end of the previous unit).
             implicit: mark a reconstructed premise or conclusion (no anchors).
             id: the node id; generated when omitted.
             timestamp: creation time, free text.
@@ -151,7 +164,7 @@ class ArgumentMap(MapQueries):
             AnchorError: if a quote is not found, ambiguous, or out of range.
             MapError: if the id is taken.
         """
-        text, found = self._statement_args(text, quote, spans, occurrence, implicit)
+        text, found = self._statement_args(text, quote, spans, occurrence, implicit, after=after)
         node = Claim(id=id or self.new_id("i"), text=text, spans=found, implicit=implicit,
                      timestamp=timestamp, extra=extra)
         return self.add_node(node)
@@ -164,13 +177,14 @@ class ArgumentMap(MapQueries):
         quote: str | None = None,
         spans: SpanLike | Sequence[SpanLike] = (),
         occurrence: int | None = None,
+        after: int = 0,
         implicit: bool = False,
         id: str | None = None,
         timestamp: str | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> Evidence:
         """Add an :class:`Evidence` node; arguments as :meth:`add_claim`, plus its type."""
-        text, found = self._statement_args(text, quote, spans, occurrence, implicit)
+        text, found = self._statement_args(text, quote, spans, occurrence, implicit, after=after)
         node = Evidence(id=id or self.new_id("i"), text=text, spans=found, implicit=implicit,
                         evidence_type=evidence_type, timestamp=timestamp,
                         extra=extra)
@@ -368,6 +382,7 @@ class ArgumentMap(MapQueries):
         quote: str | None = None,
         spans: SpanLike | Sequence[SpanLike] = (),
         occurrence: int | None = None,
+        after: int = 0,
         said_at: str | None = None,
         id: str | None = None,
         timestamp: str | None = None,
@@ -381,6 +396,8 @@ class ArgumentMap(MapQueries):
             quote: anchor in the source text, as for :meth:`add_claim`.
             spans: further anchors.
             occurrence: which occurrence of ``quote`` to take.
+            after: only consider occurrences of ``quote`` starting at or after this
+                offset (e.g. the end of the previous unit).
             said_at: when it was said.
             id: the node id; generated when omitted.
             timestamp: creation time, free text.
@@ -392,7 +409,7 @@ class ArgumentMap(MapQueries):
         pid = speaker.id if isinstance(speaker, Participant) else speaker
         if pid is not None and pid not in self._participants:
             raise MapError(f"unknown participant {pid!r}; add it with add_speaker() first")
-        text, found = self._statement_args(text, quote, spans, occurrence, False)
+        text, found = self._statement_args(text, quote, spans, occurrence, False, after=after)
         node = Locution(id=id or self.new_id("l"), text=text, speaker=pid, spans=found,
                         said_at=said_at, timestamp=timestamp, extra=extra)
         return self.add_node(node)

@@ -57,8 +57,58 @@ class MapQueries(MapStore):
             return [n for n in self._nodes.values() if n.kind is kind]
         return [n for n in self._nodes.values() if isinstance(n, kind)]
 
+    def remove_node(self, ref: NodeRef, *, cascade: bool = False) -> Node:
+        """Remove a node and every edge touching it; return the node.
+
+        Plain removal leaves the scheme nodes that joined the node to others in
+        place, possibly without a part they need: removing an attacker leaves
+        its conflict without an attacker, which :meth:`validate` then reports.
+        With ``cascade=True`` every scheme node that thereby loses a part it
+        needs goes too, and so on: an inference left without premises or
+        conclusion, a conflict without attacker or target, a rephrase or
+        preference without either side, an illocution without its locution or
+        content, a transition without a locution on either side -- so a conflict
+        that attacked a removed inference goes with it.  Propositions and
+        locutions are never removed by the cascade.
+
+        Example:
+            >>> m = ArgumentMap(source=Source(text="Cats purr. Dogs bark."))
+            >>> purr, bark = m.add_claim(quote="Cats purr"), m.add_claim(quote="Dogs bark")
+            >>> ca = m.add_conflict(bark, purr)
+            >>> _ = m.remove_node(bark, cascade=True)
+            >>> ca.id in m, len(m)
+            (False, 1)
+        """
+        node = self.node(ref)
+        pending = [node.id]
+        while pending:
+            nid = pending.pop()
+            if nid not in self._nodes:
+                continue
+            neighbours = {n.id for n in (*self.predecessors(nid), *self.successors(nid))}
+            super().remove_node(nid)
+            if cascade:
+                pending.extend(other for other in neighbours if self._meaningless(other))
+        return node
+
+    def _meaningless(self, nid: str) -> bool:
+        """Whether a scheme node lacks a part its kind needs (see :meth:`remove_node`)."""
+        kind = self._nodes[nid].kind
+        preds, succs = self.predecessors(nid), self.successors(nid)
+        if kind is NodeKind.RA:
+            return not self.premises(nid) or self.conclusion(nid) is None
+        if kind in (NodeKind.CA, NodeKind.MA, NodeKind.PA):
+            return not preds or not succs
+        if kind is NodeKind.YA:
+            return not any(p.kind in (NodeKind.L, NodeKind.TA) for p in preds) or not succs
+        if kind is NodeKind.TA:
+            return not any(p.kind is NodeKind.L for p in preds) or not any(
+                s.kind is NodeKind.L for s in succs)
+        return False
+
+    @property
     def propositions(self) -> list[INode]:
-        """All I-nodes (claims and evidence), in order."""
+        """All I-nodes (claims and evidence), in order (a new list on each access)."""
         return [n for n in self._nodes.values() if isinstance(n, (Claim, Evidence))]
 
     def premises(self, inference: NodeRef) -> tuple[Node, ...]:
@@ -122,8 +172,9 @@ class MapQueries(MapStore):
         succ = self.successors(pa)
         return succ[0] if succ else None
 
+    @property
     def roots(self) -> list[INode]:
-        """The main claims: propositions that are argued for and not used as reasons.
+        """The main claims -- propositions that are argued for and not used as reasons.
 
         A proposition is a root when it is not a premise of any inference and,
         unless an inference supports it, does not merely attack something or
@@ -132,7 +183,7 @@ class MapQueries(MapStore):
         is).  Preferences play no part.  Isolated propositions count as roots.
         """
         out: list[INode] = []
-        for n in self.propositions():
+        for n in self.propositions:
             kinds = {s.kind for s in self.successors(n)}
             if NodeKind.RA in kinds:
                 continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -119,33 +121,65 @@ class Source:
             )
         return Span(start, end, self.text[start:end])
 
-    def find_all(self, quote: str) -> Iterator[Span]:
-        """Yield a :class:`Span` for every (possibly overlapping) occurrence of ``quote``."""
+    def find_all(self, quote: str, *, exact_whitespace: bool = False) -> Iterator[Span]:
+        """Yield a :class:`Span` for every (possibly overlapping) occurrence of ``quote``.
+
+        Unless ``exact_whitespace`` is set, each run of whitespace in the quote
+        (spaces, tabs, line breaks) matches any run of whitespace in the text,
+        so a quote copied across a line break still matches; the span covers
+        the text's own characters.
+        """
         if not quote:
             return
-        at = self.text.find(quote)
-        while at != -1:
-            yield Span(at, at + len(quote), quote)
-            at = self.text.find(quote, at + 1)
+        text = self.text
+        if exact_whitespace or not _WHITESPACE.search(quote):
+            at = text.find(quote)
+            while at != -1:
+                yield Span(at, at + len(quote), quote)
+                at = text.find(quote, at + 1)
+            return
+        pattern = _whitespace_pattern(quote)
+        at = 0
+        while (found := pattern.search(text, at)) is not None:
+            yield Span(found.start(), found.end(), found.group())
+            at = found.start() + 1
 
-    def find(self, quote: str, occurrence: int | None = None, *, after: int = 0) -> Span:
+    def find(self, quote: str, occurrence: int | None = None, *, after: int = 0,
+             exact_whitespace: bool = False) -> Span:
         """Locate ``quote`` in the text and return its span.
 
+        Quotes match the text character for character, except that a run of
+        whitespace in the quote matches any run of whitespace in the text
+        (unless ``exact_whitespace``): ``"are cheap"`` finds ``"are\\ncheap"``,
+        and the span records the text's own characters.
+
         Args:
-            quote: the exact text to find (curly quotes, dashes and all).
+            quote: the words to find (curly quotes, dashes and all).
             occurrence: which occurrence (0-based) to take when the quote occurs
                 more than once; required in that case, so an anchor is never
                 silently put in the wrong place.
             after: only consider occurrences starting at or after this offset.
+            exact_whitespace: match whitespace exactly too.
 
         Raises:
-            AnchorError: if the quote is empty, not found, or ambiguous.
+            AnchorError: if the quote is empty, not found (the message names
+                the closest passage of the text, with its offsets), or
+                ambiguous.
+
+        Example:
+            >>> src = Source(text="Trams are\\ncheap. Trams are quiet.")
+            >>> src.find("are cheap")
+            Span(start=6, end=15, text='are\\ncheap')
+            >>> src.find("Trams", after=10).start
+            17
         """
         if not quote:
             raise AnchorError("cannot anchor an empty quote")
-        hits = [s for s in self.find_all(quote) if s.start >= after]
+        hits = [s for s in self.find_all(quote, exact_whitespace=exact_whitespace)
+                if s.start >= after]
         if not hits:
-            raise AnchorError(f"quote not found in the source text: {_short(quote)!r}")
+            raise AnchorError(f"quote not found in the source text: {_short(quote)!r}"
+                              + self._closest(quote, after))
         if occurrence is None:
             if len(hits) > 1:
                 starts = ", ".join(str(s.start) for s in hits[:6])
@@ -160,6 +194,30 @@ class Source:
                 f"{_short(quote)!r}"
             )
         return hits[occurrence]
+
+    def _closest(self, quote: str, after: int) -> str:
+        """``; the closest passage is [start, end): '...'`` for a quote not found, or ``""``."""
+        text = self.text
+        if after >= len(text) or len(text) > _CLOSEST_LIMIT:
+            return ""
+        # Candidate passages, as long as the quote, are aligned on the places where one of the
+        # quote's words occurs in the text; the one most like the quote wins.
+        starts: set[int] = set()
+        for word in re.finditer(r"\w{3,}", quote):
+            at = text.find(word.group(), after)
+            while at != -1 and len(starts) < _CLOSEST_CANDIDATES:
+                starts.add(max(after, at - word.start()))
+                at = text.find(word.group(), at + 1)
+        best, best_score = -1, 0.0
+        for start in sorted(starts):
+            window = text[start : start + len(quote)]
+            score = difflib.SequenceMatcher(None, window, quote, autojunk=False).ratio()
+            if score > best_score:
+                best, best_score = start, score
+        if best < 0 or best_score < 0.5:
+            return ""
+        start, end = best, min(len(text), best + len(quote))
+        return f"; the closest passage is [{start}, {end}): {_short(text[start:end])!r}"
 
     def check(self, span: Span) -> None:
         """Raise :class:`AnchorError` unless ``span`` fits this text exactly."""
@@ -179,6 +237,17 @@ class Source:
         """The non-empty bibliographic fields, by name (handy for display)."""
         names = ("title", "author", "publisher", "url", "published", "language")
         return {n: v for n in names if (v := getattr(self, n)) is not None}
+
+
+_WHITESPACE = re.compile(r"\s")
+# Past this size a not-found message does not look for the closest passage (it costs time).
+_CLOSEST_LIMIT = 2_000_000
+_CLOSEST_CANDIDATES = 500
+
+
+def _whitespace_pattern(quote: str) -> re.Pattern[str]:
+    parts = re.split(r"\s+", quote)
+    return re.compile(r"\s+".join(re.escape(p) for p in parts))
 
 
 def _short(text: str, limit: int = 60) -> str:

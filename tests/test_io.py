@@ -59,7 +59,7 @@ def test_register_custom_format() -> None:
         suffixes=(".lines",),
         description="one claim per line",
         load=_lines,
-        dump=lambda m: "\n".join(n.text for n in m.propositions()).encode(),
+        dump=lambda m: "\n".join(n.text for n in m.propositions).encode(),
         sniff=lambda data: data.startswith(b"#lines"),
     )
     argmap.formats.register_format(fmt)

@@ -244,7 +244,7 @@ def test_roots_nodes_at_and_counts(m: ArgumentMap) -> None:
     thesis = m.add_claim(quote="Kazakhs will conclude")
     reason = m.add_claim(quote="the explosion was an accident")
     m.add_inference(reason, thesis)
-    assert m.roots() == [thesis]
+    assert m.roots == [thesis]
     pos = TEXT.index("explosion")
     assert m.nodes_at(pos) == [reason]
     assert m.nodes_at(0) == []

@@ -169,7 +169,7 @@ def test_roots_survive_symmetric_conflicts() -> None:
     counter = m.add_claim("counter", implicit=True)
     m.add_conflict(counter, thesis)
     m.add_conflict(thesis, counter)
-    assert m.roots() == [thesis]
+    assert m.roots == [thesis]
 
 
 def test_subclassed_nodes_are_written_as_their_base_kind() -> None:

@@ -158,12 +158,12 @@ def test_every_span_is_exactly_its_slice_of_the_article(m: ArgumentMap) -> None:
 
 
 def test_explicit_propositions_are_anchored_and_implicit_ones_are_not(m: ArgumentMap) -> None:
-    for node in m.propositions():
+    for node in m.propositions:
         if node.implicit:
             assert node.spans == (), node.id
         else:
             assert node.spans, f"{node.id} has no anchor in the text"
-    implicit = {n.id for n in m.propositions() if n.implicit}
+    implicit = {n.id for n in m.propositions if n.implicit}
     assert {"tengiz_signal", "not_coincidence", "mere_coincidence"} <= implicit
 
 

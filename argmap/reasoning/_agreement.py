@@ -460,7 +460,7 @@ class _Unit:
 
 def _units(m: ArgumentMap) -> list[_Unit]:
     out = []
-    for n in m.propositions():
+    for n in m.propositions:
         iv = _intervals(n.spans)
         out.append(_Unit(n.id, n.text, _words(n.text), iv, iv[0][0] if iv else -1))
     return out

@@ -157,7 +157,7 @@ def _schemes(m: ArgumentMap, cat: SchemeCatalogue) -> Iterator[Problem]:
 
 
 def _unanchored(m: ArgumentMap) -> Iterator[Problem]:
-    for n in m.propositions():
+    for n in m.propositions:
         if n.spans or n.implicit:
             continue
         roles = [s for s in m.successors(n) if s.kind in (NodeKind.RA, NodeKind.CA)]

@@ -296,7 +296,7 @@ class _View:
         """
         out: set[str] = set()
         m = self.m
-        for node in m.propositions():
+        for node in m.propositions:
             if node.implicit or not m.supporters(node):
                 continue
             if any(s.kind is NodeKind.RA for s in m.successors(node)):
