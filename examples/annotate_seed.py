@@ -647,13 +647,12 @@ def build() -> argmap.ArgumentMap:
         "(a Kremlin-approved question to Tokayev at the forum; not quoted in the article)",
         said_at="2022-06-17",
     )
-    # The question is not quoted; its content is reconstructed from the answer it got (what
-    # Kazakhstan's stance on the Donbas "republics" is), as an open question: Pure
-    # Questioning, the IAT force of a question that seeks information.
+    # The question is not quoted; its content is reconstructed from the answer it got, as a
+    # yes/no question about recognition: Pure Questioning, the IAT force of a question that
+    # seeks information (the answer, "he did not recognize …", settles it).
     question_content = implicit(
         "simonyan_question_content",
-        "Kazakhstan has a stance on the Donbas “republics” (the DPR and LPR) -- which one? "
-        "(Reconstructed from the answer; the question is not quoted.)",
+        "Kazakhstan recognises the Donbas “republics” (the DPR and LPR).",
     )
     m.add_illocution(simonyan_asked, question_content, "Pure Questioning")
     tq_donbas = claim(
