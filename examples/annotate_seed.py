@@ -31,12 +31,12 @@ reporting frames included), joined to its propositions by an illocution:
 *Asserting*, or *Conceding* for the three concessions of the Tengiz passage
 ("It may be that …", "it may be a coincidence …", "It's possible too …"), whose
 propositions span the conceded content, not the hedge.  Where she argues, a
-transition (TA) joins the locution of a premise to the locution of its
-conclusion, and an illocution on it anchors the inference (*Arguing*) or her
-conflict (*Disagreeing*), as QT30 annotators do; the unstated premises of her
-Tengiz argument are anchored in the locution that makes it, so
-``m.commitments(author)`` holds everything she asserts, concedes or leaves
-implicit, and nothing she only reports.  Inferences she does not make (the
+transition (TA) joins a locution to her locution just before it, and an
+illocution on it anchors the inference (*Arguing*) or her conflict
+(*Disagreeing*) that this move completes, as QT30 annotators do.  The
+unstated premises of her Tengiz argument are anchored in the locution that
+makes it, so ``m.commitments(author)`` holds everything she asserts, concedes
+or leaves implicit, and nothing she only reports.  Inferences she does not make (the
 rival explanations, the grounds of a concession) are not anchored in her
 dialogue.
 
@@ -75,6 +75,7 @@ of Zatulin's invasion talk) are not annotated.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Sequence
@@ -173,7 +174,9 @@ def build() -> argmap.ArgumentMap:
     # The author's locution that anchors each proposition she asserts or concedes, or that
     # reports each locution of someone else: where her inferences and conflicts are anchored.
     where: dict[str, argmap.Locution] = {}
-    transitions: dict[tuple[str, str], argmap.Transition] = {}
+    # Her inferences and conflicts with the locutions they join, anchored once all her
+    # locutions exist (see anchor_the_authors_moves).
+    moves: list[tuple[argmap.Inference | argmap.Conflict, str, list[argmap.Locution]]] = []
 
     def say(*contents: argmap.Claim | argmap.Evidence, force: str = "Asserting",
             quote: Sequence[SpanSpec] = ()) -> argmap.Locution:
@@ -211,36 +214,43 @@ def build() -> argmap.ArgumentMap:
             m.add_report(reporting, loc)
             where[loc.id] = reporting
 
-    def transition(one: argmap.Locution, other: argmap.Locution) -> argmap.Transition:
-        """The transition between two of the author's locutions, in text order."""
-        before, after = sorted((one, other), key=lambda loc: loc.spans[0].start)
-        key = (before.id, after.id)
-        if key not in transitions:
-            transitions[key] = m.add_transition(before, after, scheme="Default Transition",
-                                                scheme_id="82")
-        return transitions[key]
-
     def argue(node_id: str, premises: Sequence[argmap.Claim | argmap.Evidence | argmap.Locution],
               conclusion: argmap.Claim | argmap.Evidence,
               scheme: tuple[str, str | None]) -> argmap.Inference:
-        """An inference of the author, anchored (IAT) by *Arguing* on the transition from the
-        locution where the last of its premises is uttered to the one holding its conclusion."""
+        """An inference the author makes (anchored by *Arguing*, see below)."""
         ra = infer(node_id, premises, conclusion, scheme)
-        target = where[conclusion.id]
-        sources = [where[p.id] for p in premises if where[p.id].id != target.id]
-        if not sources:
-            raise RuntimeError(f"{node_id}: premises and conclusion share a locution")
-        m.add_illocution(transition(max(sources, key=lambda loc: loc.spans[0].start), target),
-                         ra, "Arguing")
+        moves.append((ra, "Arguing", [where[n.id] for n in (*premises, conclusion)]))
         return ra
 
     def disagree(node_id: str, attacker: argmap.Claim, target: argmap.NodeRef,
                  target_locution: argmap.Locution) -> argmap.Conflict:
-        """A conflict of the author, anchored by *Disagreeing* on the transition from the
-        locution where what she attacks is uttered (or reported) to her attacking one."""
+        """A conflict the author raises against what ``target_locution`` says or reports
+        (anchored by *Disagreeing*, see below)."""
         ca = attack(node_id, attacker, target)
-        m.add_illocution(transition(target_locution, where[attacker.id]), ca, "Disagreeing")
+        moves.append((ca, "Disagreeing", [target_locution, where[attacker.id]]))
         return ca
+
+    def anchor_the_authors_moves() -> None:
+        """Anchor her inferences and conflicts in her dialogue, as IAT does.
+
+        An argument is made at the move that completes it: the locution, of those holding
+        its premises and conclusion (or attacker and target), that comes last in the text.
+        The illocution (*Arguing*, *Disagreeing*) sits on the transition into that locution
+        from the author's locution just before it, so transitions join consecutive
+        locutions, and only where she argues.
+        """
+        mine = sorted((n for n in m.nodes_of(argmap.Locution) if n.speaker == author.id),
+                      key=lambda loc: (loc.spans[0].start, loc.spans[0].end))
+        previous = {later.id: earlier for earlier, later in itertools.pairwise(mine)}
+        transitions: dict[str, argmap.Transition] = {}
+        for s_node, force, locutions in moves:
+            last = max(locutions, key=lambda loc: (loc.spans[0].start, loc.spans[0].end))
+            if all(loc.id == last.id for loc in locutions):
+                raise RuntimeError(f"{s_node.id}: its ends share one locution; split it")
+            if last.id not in transitions:
+                transitions[last.id] = m.add_transition(
+                    previous[last.id], last, scheme="Default Transition", scheme_id="82")
+            m.add_illocution(transitions[last.id], s_node, force)
 
     def argued(before: argmap.Locution, after: argmap.Locution, inference: argmap.Inference
                ) -> None:
@@ -1091,6 +1101,7 @@ def build() -> argmap.ArgumentMap:
     attack("ca_submit_vs_no_need", submit, no_need)
     m.add_preference(no_need, submit, scheme=PREFERENCE[0], scheme_id=PREFERENCE[1],
                      id="pa_however_no_need")
+    anchor_the_authors_moves()
     return m
 
 

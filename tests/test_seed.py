@@ -516,21 +516,30 @@ def test_the_authors_inferences_are_anchored_by_arguing(m: ArgumentMap) -> None:
     hers = [ra for ra in m.nodes_of(Inference)
             if (c := m.conclusion(ra)) is not None and c.id in asserted]
     assert len(hers) >= 35
+    mine = sorted((n for n in m.nodes_of(Locution) if n.speaker == AUTHOR),
+                  key=lambda loc: (loc.spans[0].start, loc.spans[0].end))
+    order = {loc.id: i for i, loc in enumerate(mine)}
     for ra in hers:
         [(force, ta)] = _anchoring(m, ra)
         assert force == "Arguing", ra.id
-        ends = m.predecessors(ta) + m.successors(ta)
-        assert {n.speaker for n in ends if isinstance(n, Locution)} == {AUTHOR}, ra.id
-        # The transition joins the conclusion's locution to a premise's.
-        end_ids = {n.id for n in ends}
-        assert _locution_of(m, m.conclusion(ra)) & end_ids, ra.id  # type: ignore[arg-type]
-    # Transitions go forward through the text.
+        # IAT: the argument is made at the move that completes it -- the last of the
+        # locutions holding its premises and conclusion -- and anchored on the transition
+        # into that locution from the author's locution just before it.
+        [before] = [n for n in m.predecessors(ta) if isinstance(n, Locution)]
+        [after] = [n for n in m.successors(ta) if isinstance(n, Locution)]
+        ends = {loc for node in (*m.premises(ra), m.conclusion(ra)) if node is not None
+                for loc in _locution_of(m, node)}
+        assert after.id == max(ends, key=order.__getitem__), ra.id
+        assert order[after.id] == order[before.id] + 1, ra.id
+    # Transitions join consecutive locutions of the author, and only where she argues.
     for ta in m.nodes_of(NodeKind.TA):
         [before] = [n for n in m.predecessors(ta) if isinstance(n, Locution)]
         [after] = [n for n in m.successors(ta) if isinstance(n, Locution)]
         if before.speaker == AUTHOR:
             assert after.speaker == AUTHOR
-            assert before.spans[0].start < after.spans[0].start
+            assert order[after.id] == order[before.id] + 1
+            assert {ya.force for ya in m.successors(ta) if isinstance(ya, Illocution)} <= {
+                "Arguing", "Disagreeing"}
 
 
 def test_the_authors_conflicts_are_anchored_by_disagreeing(m: ArgumentMap) -> None:
