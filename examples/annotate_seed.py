@@ -965,7 +965,11 @@ def build() -> argmap.ArgumentMap:
         "moment.",
     )
     say(not_perturbed)
-    argue("ra_withdrawal", [withdrawal], not_perturbed, SIGN)
+    # "Days after the explosion and suspension": defying Moscow again right after the
+    # Kremlin showed its displeasure is the sign of a leader who is not perturbed.  The
+    # link to the Tengiz conclusion is the text's own, and it joins the article's two
+    # halves (the Kremlin's pressure; Kazakhstan's position) into one argument.
+    argue("ra_withdrawal", [withdrawal, kremlin_displeasure], not_perturbed, SIGN)
     # Paragraph 13 is a claim and three reasons, each on its own (convergent): the calm
     # answer to the threats, the means to retaliate, the limited menace.
     routes = claim(

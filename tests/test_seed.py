@@ -475,6 +475,29 @@ def test_every_claim_of_the_author_reaches_a_thesis(m: ArgumentMap) -> None:
     assert [n.id for n in reported if not _reaches(m, n, THESES)] == []
 
 
+def test_the_article_is_one_connected_argument(m: ArgumentMap) -> None:
+    """The author's propositions form one structure through inferences and conflicts."""
+    mine = {n.id for n in _authors_propositions(m)}
+    links: dict[str, set[str]] = {}
+    for s_node in m.nodes_of(Inference) + m.nodes_of(NodeKind.CA):
+        ends = {n.id for n in m.predecessors(s_node) + m.successors(s_node)
+                if n.kind in (NodeKind.I, NodeKind.L, NodeKind.RA)}
+        for end in ends:
+            links.setdefault(end, set()).update(ends - {end})
+            links.setdefault(s_node.id, set()).add(end)
+            links[end].add(s_node.id)
+    start = "lesson1"
+    seen, todo = {start}, [start]
+    while todo:
+        for nxt in links.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    assert mine - seen == set()
+    # The Tengiz conclusion joins the Kremlin's pressure to Kazakhstan's answer.
+    the_inference(m, {"cis_withdrawal", "kremlin_displeasure"}, "not_perturbed")
+
+
 def test_the_theses_are_the_only_main_claims(m: ArgumentMap) -> None:
     mine = {n.id for n in _authors_propositions(m)}
     assert {n.id for n in m.roots()} & mine == THESES
