@@ -469,6 +469,9 @@ def build() -> argmap.ArgumentMap:
     # E2 and A* defeat each other and the conclusion is UNDEC.  (Under last-link a premise
     # is never weaker than a derived conclusion, so E2 would win even without "however".)
     attack("ca_coincidence_undercut", mere_coincidence, taken_together)
+    # Recorded as the answer to the scheme's critical question, so the map says which
+    # question the concessions raise (argmap.critical_questions shows it answered).
+    argmap.answer_question(m, taken_together, "coincidence", "ca_coincidence_undercut")
     attack("ca_coincidence_vs_pattern", mere_coincidence, e2)
     disagree("ca_pattern_vs_coincidence", e2, mere_coincidence, l_court)
     m.add_preference(e2, mere_coincidence, scheme=PREFERENCE[0], scheme_id=PREFERENCE[1],
@@ -1017,7 +1020,9 @@ def build() -> argmap.ArgumentMap:
     # The limited menace answers Zatulin's threat by questioning its credibility: it
     # undercuts the step from "an invasion is possible" to "fall in line" (the threat
     # scheme's question "can the threatener carry it out?").  A hedged "may seem limited"
-    # cannot deny that an invasion *could* result, so it is no rebuttal of his claim.
+    # cannot deny that an invasion *could* result, so it is no rebuttal of his claim, and
+    # no undermining of that premise either (the catalogue phrases the credibility
+    # question as one): what it doubts is that the possibility should move Kazakhstan.
     disagree("ca_menace", menace, threat, l_radio)
 
     enraged = claim(

@@ -287,6 +287,10 @@ def test_the_rival_explanation_undercuts_and_however_prefers_the_pattern(
     assert any(m.attacker(ca) == coincidence for ca in m.attackers(pattern))
     [pa] = [p for p in m.nodes_of(NodeKind.PA) if m.preferred(p) == pattern]
     assert m.dispreferred(pa) == coincidence
+    # The undercut is recorded as the answer to the scheme's coincidence question.
+    answered = {q.question.id: [n.id for n in q.answers]
+                for q in argmap.critical_questions(m, taken_together) if not q.open}
+    assert answered == {"coincidence": ["ca_coincidence_undercut"]}
 
 
 def test_however_decides_the_main_conclusion(m: ArgumentMap) -> None:
