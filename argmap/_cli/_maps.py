@@ -9,6 +9,7 @@ import sys
 import warnings
 from typing import Any
 
+import argmap.formats  # noqa: F401  (registers the checks of kept records with validate())
 from argmap._cli._common import (
     EXIT_OK,
     EXIT_OUTPUT,
@@ -30,7 +31,6 @@ from argmap._map import ArgumentMap
 from argmap._nodes import Locution, NodeKind
 from argmap._problem import Problem
 from argmap._validation import FORMAT_RULES
-from argmap.formats._problems import format_problems
 from argmap.formats._registry import formats, get_format
 
 __all__ = ["add_commands"]
@@ -44,10 +44,8 @@ def problems_of(m: ArgumentMap) -> list[tuple[str, Problem]]:
     AIF rule violations are errors; records a reader kept outside the graph
     (:data:`~argmap.formats.FORMAT_RULES`) are warnings.
     """
-    rules = m.validate()
-    out = [("warning" if p.code in FORMAT_RULES else "error", p) for p in rules]
-    out.extend(("warning", p) for p in format_problems(m) if p not in rules)
-    return out
+    # validate() includes the checks of kept records: the formats package registered them.
+    return [("warning" if p.code in FORMAT_RULES else "error", p) for p in m.validate()]
 
 
 # ------------------------------------------------------------------ convert
