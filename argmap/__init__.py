@@ -30,34 +30,34 @@ from argmap._errors import (
     WriteError,
 )
 from argmap._lazy import lazy_attributes
-from argmap._map import ArgumentMap, NodeRef
-from argmap._nodes import (
-    Claim,
-    Conflict,
-    ConflictKind,
-    Edge,
-    Evidence,
-    EvidenceType,
-    Illocution,
-    Inference,
-    INode,
-    Locution,
-    Node,
-    NodeKind,
-    Participant,
-    Preference,
-    Rephrase,
-    SchemeNode,
-    Transition,
-    UnknownNode,
-)
-from argmap._problem import Problem
-from argmap._text import Source, Span
-from argmap._validation import RULES
 
 if TYPE_CHECKING:
     from argmap import formats, reasoning, strategies, view  # noqa: F401
     from argmap._io import dumps, loads, read, write
+    from argmap._map import ArgumentMap, NodeRef
+    from argmap._nodes import (
+        Claim,
+        Conflict,
+        ConflictKind,
+        Edge,
+        Evidence,
+        EvidenceType,
+        Illocution,
+        Inference,
+        INode,
+        Locution,
+        Node,
+        NodeKind,
+        Participant,
+        Preference,
+        Rephrase,
+        SchemeNode,
+        Transition,
+        UnknownNode,
+    )
+    from argmap._problem import Problem
+    from argmap._text import Source, Span
+    from argmap._validation import RULES
     from argmap.formats._aifxml import AIF_XML_NAMESPACE, aif_xml_schema, from_xml, to_xml
     from argmap.reasoning._aspic import evaluate
     from argmap.view._dot import render
@@ -114,7 +114,20 @@ __all__ = [
     "write",
 ]
 
+_MODEL = {
+    **dict.fromkeys(("ArgumentMap", "NodeRef"), "argmap._map"),
+    **dict.fromkeys(("Claim", "Conflict", "ConflictKind", "Edge", "Evidence", "EvidenceType",
+                     "Illocution", "Inference", "INode", "Locution", "Node", "NodeKind",
+                     "Participant", "Preference", "Rephrase", "SchemeNode", "Transition",
+                     "UnknownNode"), "argmap._nodes"),
+    "Problem": "argmap._problem",
+    "RULES": "argmap._validation",
+    "Source": "argmap._text",
+    "Span": "argmap._text",
+}
+
 __getattr__, __dir__ = lazy_attributes(__name__, {
+    **_MODEL,
     "AIF_XML_NAMESPACE": "argmap.formats._aifxml",
     "aif_xml_schema": "argmap.formats._aifxml",
     "dumps": "argmap._io",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -202,6 +201,8 @@ class Source:
             return ""
         # Candidate passages, as long as the quote, are aligned on the places where one of the
         # quote's words occurs in the text; the one most like the quote wins.
+        import difflib  # only for this message; it is slow to import
+
         starts: set[int] = set()
         for word in re.finditer(r"\w{3,}", quote):
             at = text.find(word.group(), after)
