@@ -54,6 +54,7 @@ instead of side by side.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import os
 import shutil
@@ -62,7 +63,7 @@ import sys
 import textwrap
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -84,10 +85,19 @@ from argmap._nodes import (
     UnknownNode,
 )
 
-__all__ = ["RENDER_FORMATS", "DialogueView", "dot_engine", "render", "render_dot", "to_dot"]
+if TYPE_CHECKING:
+    from argmap._reasoning.aspic import Evaluation
+
+__all__ = [
+    "RENDER_FORMATS", "DialogueView", "PictureView", "dot_engine", "render", "render_dot", "to_dot",
+]
 
 #: How much of the dialogue layer (L, YA, TA nodes) :func:`to_dot` draws.
 DialogueView = Literal["full", "compact", "argument"]
+
+#: Ready-made views: the argument layer with speakers as badges, everything, or
+#: one node's neighbourhood.
+PictureView = Literal["argument", "dialogue", "focus"]
 
 #: Output formats :func:`render` accepts, by name (file suffixes map onto them).
 RENDER_FORMATS: Mapping[str, str] = {
@@ -97,6 +107,8 @@ RENDER_FORMATS: Mapping[str, str] = {
     "png": "png",
     "jpg": "jpeg",
     "jpeg": "jpeg",
+    "html": "html",
+    "htm": "html",
 }
 
 _ENV_VAR = "ARGMAP_DOT"
@@ -128,6 +140,7 @@ _EDGE_STYLE: dict[str, dict[str, str]] = {
     "rephrase": {"color": "#c2410c"},
     "speech": {"color": "#a16207", "style": "dotted", "penwidth": "1.3"},
     "transition": {"color": "#7e22ce", "style": "dotted", "penwidth": "1.3"},
+    "contradiction": {"color": "#b91c1c", "penwidth": "1.6", "dir": "both", "constraint": "false"},
     "other": {"color": "#6b7280"},
 }
 
@@ -200,13 +213,23 @@ def _short_scheme(scheme: str) -> str:
 class _View:
     """Decides which nodes and edges of a map are drawn, and how."""
 
-    def __init__(self, m: ArgumentMap, dialogue: DialogueView, fold: bool = False) -> None:
+    def __init__(
+        self,
+        m: ArgumentMap,
+        dialogue: DialogueView,
+        fold: bool = False,
+        *,
+        only: set[str] | None = None,
+        contradictions: bool = False,
+        badges: bool = False,
+    ) -> None:
         if dialogue not in ("full", "compact", "argument"):
             raise RenderError(
                 f"dialogue must be 'full', 'compact' or 'argument', got {dialogue!r}"
             )
         self.m = m
         self.dialogue = dialogue
+        self.badges = badges
         self.reported: set[str] = set()
         for node in m.nodes_of(Locution):
             if any(isinstance(p, Locution) for ya in self._ya_in(node) for p in m.predecessors(ya)):
@@ -214,9 +237,41 @@ class _View:
         self.hidden: set[str] = set()
         if dialogue != "full":
             self._hide()
+        if only is not None:
+            self.hidden.update(nid for nid in m.nodes if nid not in only)
+        self.mutual: list[tuple[str, str]] = []
+        if contradictions:
+            self._contradictions()
         self.folded: dict[str, str] = {}
         if fold:
             self._fold()
+
+    def _contradictions(self) -> None:
+        """Find pairs of conflicts where two propositions attack each other.
+
+        Each pair is drawn once, as a double-headed edge, when nothing else
+        attaches to either conflict (no undercutter, preference or anchor
+        drawn): two arcs labelled differently (one "rebut", one "undermine")
+        would suggest two disagreements where the text has one.
+        """
+        m = self.m
+        plain: dict[tuple[str, str], str] = {}
+        for ca in m.nodes_of(Conflict):
+            if ca.id in self.hidden:
+                continue
+            preds = self._drawn(m.predecessors(ca))
+            succs = self._drawn(m.successors(ca))
+            if len(preds) != 1 or len(succs) != 1:
+                continue
+            a, t = preds[0], succs[0]
+            if a.kind not in (NodeKind.I, NodeKind.L) or t.kind not in (NodeKind.I, NodeKind.L):
+                continue
+            back = plain.pop((t.id, a.id), None)
+            if back is not None:
+                self.mutual.append((t.id, a.id))
+                self.hidden.update((back, ca.id))
+            else:
+                plain.setdefault((a.id, t.id), ca.id)
 
     def _ya_in(self, node: Node) -> list[Node]:
         return [p for p in self.m.predecessors(node) if p.kind is NodeKind.YA]
@@ -280,6 +335,29 @@ class _View:
                 label = node.label or kind
             self.folded[node.id] = label
         self.hidden.update(self.folded)
+
+    def said_by(self, node: Node) -> list[str]:
+        """Who said ``node``, for a badge when the locutions saying it are not drawn.
+
+        Reported speech always gets a badge.  The author's own words get none
+        when only one voice speaks unreported (an article), since every
+        unmarked claim is then hers; in a debate every speaker is named.
+        """
+        voices = {
+            loc.speaker for loc in self.m.nodes_of(Locution)
+            if loc.id not in self.reported and loc.speaker is not None
+        }
+        names: list[str] = []
+        for ya in self._ya_in(node):
+            for loc in self.m.predecessors(ya):
+                if not isinstance(loc, Locution) or loc.id not in self.hidden:
+                    continue
+                if loc.id not in self.reported and len(voices) <= 1:
+                    continue
+                name = self.speaker_name(loc)
+                if name and name not in names:
+                    names.append(name)
+        return names
 
     def speaker_name(self, loc: Locution) -> str | None:
         if loc.speaker is None:
@@ -361,6 +439,8 @@ def _node_box(
             tags.append("main claim")
         if view.dialogue != "full":
             tags.extend(f.lower() for f in view.forces_of(node))
+        if view.badges:
+            tags.extend(f"said by {name}" for name in view.said_by(node))
         return _Box(dot_id, node, style, None, _wrapped(node.text, wrap, max_lines),
                     " · ".join(tags) or None)
     if isinstance(node, Locution):
@@ -449,7 +529,40 @@ def _lines(view: _View, ids: Mapping[str, str]) -> list[_Line]:
                     scheme = head.display if isinstance(head, Transition) else None
                     label = None if scheme in (None, "Default Transition") else scheme
                     add(tail.id, after.id, "transition", label)
+    for a, b in view.mutual:
+        if a in ids and b in ids:
+            add(a, b, "contradiction", "contradict")
     return out
+
+
+def _neighbourhood(m: ArgumentMap, centre: str, depth: int) -> set[str]:
+    """Nodes within ``depth`` steps of ``centre``, counting only steps onto I- or L-nodes.
+
+    A step through an inference or a conflict is free, so depth 1 is the
+    node with its premises, conclusions, attackers and targets.
+    """
+    dist = {centre: 0}
+    queue: collections.deque[str] = collections.deque([centre])
+    while queue:
+        nid = queue.popleft()
+        for nxt in (*m.predecessors(nid), *m.successors(nid)):
+            cost = 1 if nxt.kind in (NodeKind.I, NodeKind.L) else 0
+            d = dist[nid] + cost
+            if d > depth or dist.get(nxt.id, depth + 1) <= d:
+                continue
+            dist[nxt.id] = d
+            if cost:
+                queue.append(nxt.id)
+            else:
+                queue.appendleft(nxt.id)
+    return set(dist)
+
+
+def _paragraph_of(m: ArgumentMap, node: Node) -> int | None:
+    spans = getattr(node, "spans", ())
+    if not spans or m.source is None:
+        return None
+    return m.source.text.count("\n\n", 0, spans[0].start) + 1
 
 
 # ------------------------------------------------------------------- public API
@@ -466,6 +579,10 @@ def to_dot(
     fold: bool = False,
     stack: bool = False,
     graph_attrs: Mapping[str, str] | None = None,
+    view: PictureView | None = None,
+    focus: str | Node | None = None,
+    depth: int = 2,
+    clusters: bool = False,
 ) -> str:
     """Write a map as Graphviz DOT text (no dependency needed).
 
@@ -501,13 +618,25 @@ def to_dot(
             of side by side; makes a map of several separate arguments less
             wide.
         graph_attrs: further Graphviz graph attributes, e.g. ``{"ratio": "0.7"}``.
+        view: a ready-made view, which sets ``dialogue``: ``"argument"``
+            draws the argument layer with who said what as badges on the
+            propositions instead of locution notes; ``"dialogue"`` draws
+            everything; ``"focus"`` draws the node ``focus`` and its
+            neighbourhood to ``depth``.  With a view, two propositions that
+            attack each other are drawn once, as a double-headed edge.
+        focus: the node a ``"focus"`` view centres on (a node or its id).
+        depth: how many propositions or locutions away from ``focus`` to
+            draw (steps through inferences and conflicts are free).
+        clusters: box the propositions and locutions of each paragraph of
+            the source text together.
 
     Returns:
         The DOT text, ending in a newline.
 
     Raises:
-        RenderError: for an unknown ``dialogue`` view, or ``wrap``
-            or ``stagger`` out of range.
+        RenderError: for an unknown ``dialogue`` view or ``view``, a
+            ``"focus"`` view without a node of the map, or ``wrap``,
+            ``stagger`` or ``depth`` out of range.
 
     Example:
         >>> from argmap import ArgumentMap, Source
@@ -525,18 +654,33 @@ def to_dot(
         raise RenderError(f"wrap must be at least 8 characters, got {wrap}")
     if stagger < 1:
         raise RenderError(f"stagger must be at least 1, got {stagger}")
-    view = _View(m, dialogue, fold)
-    main = view.main_claims()
+    only: set[str] | None = None
+    if view is not None:
+        if view not in ("argument", "dialogue", "focus"):
+            raise RenderError(f"view must be 'argument', 'dialogue' or 'focus', got {view!r}")
+        dialogue = {"argument": "argument", "dialogue": "full", "focus": "compact"}[view]  # type: ignore[assignment]
+        if view == "focus":
+            centre = focus if isinstance(focus, str) or focus is None else focus.id
+            if centre is None or centre not in m.nodes:
+                raise RenderError(
+                    f"a focus view needs a node of the map to focus on, got {focus!r}"
+                )
+            if depth < 0:
+                raise RenderError(f"depth must be at least 0, got {depth}")
+            only = _neighbourhood(m, centre, depth)
+    pictured = _View(m, dialogue, fold, only=only, contradictions=view is not None or fold,
+                     badges=view == "argument")
+    main = pictured.main_claims()
     ids: dict[str, str] = {}
     boxes: list[_Box] = []
     for index, node in enumerate(m.nodes.values()):
-        if node.id in view.hidden:
+        if node.id in pictured.hidden:
             continue
         dot_id = f"n{index}"
         ids[node.id] = dot_id
-        boxes.append(_node_box(view, node, dot_id, main=main, wrap=wrap, max_lines=max_lines))
+        boxes.append(_node_box(pictured, node, dot_id, main=main, wrap=wrap, max_lines=max_lines))
 
-    lines = _lines(view, ids)
+    lines = _lines(pictured, ids)
     out: list[str] = ["digraph argmap {"]
     gattrs: dict[str, str] = {
         "rankdir": rankdir,
@@ -558,6 +702,8 @@ def to_dot(
     out.append(f'  edge [fontname="{_FONT}", fontsize="9", arrowsize="0.7"];')
     for box in boxes:
         out.append(f"  {box.dot_id} [{_box_attrs(box)}];")
+    if clusters:
+        out.extend(_clusters(m, boxes))
     fed = {line.head for line in lines}
     leaves = [b.dot_id for b in boxes if b.dot_id not in fed]
     minlen = {dot_id: 1 + i % stagger for i, dot_id in enumerate(leaves)}
@@ -579,6 +725,20 @@ def to_dot(
         out.extend(_stacking(parts, reverse=rankdir in ("BT", "RL")))
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _clusters(m: ArgumentMap, boxes: list[_Box]) -> list[str]:
+    """One dashed box per paragraph around the nodes anchored in it."""
+    members: dict[int, list[str]] = {}
+    for box in boxes:
+        para = _paragraph_of(m, box.node)
+        if para is not None:
+            members.setdefault(para, []).append(box.dot_id)
+    out: list[str] = []
+    for para, dot_ids in sorted(members.items()):
+        out.append(f'  subgraph cluster_p{para} {{ label="¶ {para}"; style="dashed"; '
+                   f'color="#94a3b8"; fontsize="10"; {"; ".join(dot_ids)}; }}')
+    return out
 
 
 def _stacking(parts: list[tuple[list[str], list[str]]], *, reverse: bool) -> list[str]:
@@ -850,16 +1010,28 @@ def render(
     fold: bool = False,
     stack: bool = False,
     graph_attrs: Mapping[str, str] | None = None,
+    view: PictureView | None = None,
+    focus: str | Node | None = None,
+    depth: int = 2,
+    clusters: bool = False,
+    evaluate: str | Evaluation | None = None,
 ) -> Path:
-    """Draw a map into a file: DOT text, or SVG/PNG/JPEG through a Graphviz engine.
+    """Draw a map into a file: DOT text, SVG/PNG/JPEG through a Graphviz engine,
+    or the HTML reader view.
 
     The file is replaced atomically (:func:`argmap.write` does the same): on
     error, a previous file at ``path`` is left as it was.
 
+    A ``.html`` file is the reader view: one self-contained page (no network
+    needed or used) with the source text, its spans highlighted by role, the
+    map beside it with pan and zoom, a panel for the selected unit and
+    filters by layer, speaker and status (see :doc:`/viewing`).  It needs no
+    Graphviz engine.
+
     Args:
         m: the map.
         path: where to write; the suffix gives the format unless ``format`` does.
-        format: ``"dot"``/``"gv"``, ``"svg"``, ``"png"`` or ``"jpeg"``.
+        format: ``"dot"``/``"gv"``, ``"svg"``, ``"png"``, ``"jpeg"`` or ``"html"``.
         engine: the Graphviz engine to run (see :func:`dot_engine`).
         dialogue: as for :func:`to_dot`.
         wrap: as for :func:`to_dot`.
@@ -871,13 +1043,34 @@ def render(
         fold: as for :func:`to_dot`.
         stack: as for :func:`to_dot`.
         graph_attrs: as for :func:`to_dot`.
+        view: as for :func:`to_dot`; for HTML, the layer shown first
+            (``"argument"``, the default, or ``"dialogue"``; ``"focus"`` opens
+            the argument layer with ``focus`` selected).
+        focus: as for :func:`to_dot`; for HTML, the node selected on opening.
+        depth: as for :func:`to_dot`.
+        clusters: as for :func:`to_dot`.
+        evaluate: HTML only: a semantics (``"grounded"``, ...) or an
+            :class:`~argmap.Evaluation`, to show each proposition's status
+            and filter by it.
 
     Returns:
         The path written.
 
     Raises:
-        RenderError: for an unknown format, or when rendering fails.
+        RenderError: for an unknown format or view, ``evaluate`` with a
+            picture format, or when rendering fails.
         WriteError: if the file cannot be written.
+        FrameworkError: for an unknown semantics in ``evaluate``.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from argmap import ArgumentMap, Source
+        >>> m = ArgumentMap(source=Source(text="Rain is due. Take an umbrella."))
+        >>> _ = m.add_inference([m.add_claim(quote="Rain is due")],
+        ...                     m.add_claim(quote="Take an umbrella"))
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "map.html"
+        >>> render(m, out, evaluate="grounded").read_text("utf-8").startswith("<!DOCTYPE html>")
+        True
     """
     target = Path(path)
     name = (format or target.suffix.lstrip(".")).lower()
@@ -885,9 +1078,22 @@ def render(
         known = ", ".join(sorted(RENDER_FORMATS))
         raise RenderError(f"cannot tell the picture format of {str(target)!r}: use one of {known}")
     fmt = RENDER_FORMATS[name]
+    if fmt == "html":
+        from argmap._htmlview import write_html
+
+        if view not in (None, "argument", "dialogue", "focus"):
+            raise RenderError(f"view must be 'argument', 'dialogue' or 'focus', got {view!r}")
+        centre = focus if isinstance(focus, str) or focus is None else focus.id
+        return write_html(m, target, evaluate=evaluate,
+                          view="dialogue" if view == "dialogue" else "argument", focus=centre)
+    if evaluate is not None:
+        raise RenderError(
+            "evaluate= applies to the HTML reader view only; write a .html file, or evaluate "
+            "the map with argmap.evaluate()"
+        )
     dot = to_dot(m, dialogue=dialogue, wrap=wrap, max_lines=max_lines, rankdir=rankdir,
                  title=title, legend=legend, stagger=stagger, fold=fold, stack=stack,
-                 graph_attrs=graph_attrs)
+                 graph_attrs=graph_attrs, view=view, focus=focus, depth=depth, clusters=clusters)
     data = dot.encode("utf-8") if fmt == "dot" else render_dot(dot, fmt, engine=engine)
     atomic_write(target, data)
     return target
