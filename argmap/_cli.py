@@ -5,7 +5,7 @@ Usage::
     argmap convert IN OUT [--from FORMAT] [--to FORMAT]
     argmap validate FILE... [--from FORMAT] [--strict]
     argmap info FILE [--from FORMAT] [--json]
-    argmap render FILE -o OUT.svg [--from FORMAT] [--format F] [--dialogue VIEW]
+    argmap render FILE -o OUT.svg [--from FORMAT] [--format F] [--dialogue VIEW] [--view VIEW]
     argmap formats
     argmap evaluate | compare | lint ...   (see argmap._reasoning.cli)
 
@@ -259,12 +259,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
     m, _ = _load(args.file, args.from_format)
     if args.output == "-":
         fmt = (args.format or "svg").lower()
-        dot = to_dot(m, dialogue=args.dialogue)
+        if fmt in ("html", "htm"):
+            from argmap._htmlview import to_html
+
+            page = to_html(m, view="dialogue" if args.view == "dialogue" else "argument")
+            sys.stdout.buffer.write(page.encode("utf-8"))
+            sys.stdout.buffer.flush()
+            return EXIT_OK
+        dot = to_dot(m, dialogue=args.dialogue, view=args.view)
         data = dot.encode("utf-8") if fmt in ("dot", "gv") else render_dot(dot, fmt)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        render(m, args.output, args.format, dialogue=args.dialogue)
+        render(m, args.output, args.format, dialogue=args.dialogue, view=args.view)
     return EXIT_OK
 
 
@@ -317,15 +324,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(run=_cmd_info)
 
-    p = sub.add_parser("render", help="draw a map (SVG, PNG or DOT)",
-                       description="Draw FILE with Graphviz into OUT ('-' for stdout).")
+    p = sub.add_parser("render", help="draw a map (SVG, PNG, DOT or the HTML reader view)",
+                       description="Draw FILE with Graphviz into OUT ('-' for stdout); an OUT "
+                                   "ending in .html gets the self-contained reader view.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     fmt_option(p, "--from", "from_format", "input")
     p.add_argument("--format", default=None, metavar="F",
-                   help="svg, png, jpeg or dot (default: from OUT's suffix; svg for '-')")
+                   help="svg, png, jpeg, dot or html (default: from OUT's suffix; svg for '-')")
     p.add_argument("--dialogue", choices=("full", "compact", "argument"), default="full",
                    help="how much of the dialogue layer to draw (default: full)")
+    p.add_argument("--view", choices=("argument", "dialogue"), default=None,
+                   help="argument: the argument layer, speakers as badges; dialogue: everything "
+                        "(overrides --dialogue; for HTML, the layer shown first)")
     p.set_defaults(run=_cmd_render)
 
     p = sub.add_parser("formats", help="list the formats argmap reads and writes")

@@ -178,6 +178,18 @@ class ArgumentMap:
         counts = ", ".join(f"{k.value}={v}" for k, v in self.counts().items())
         return f"<ArgumentMap {len(self._nodes)} nodes ({counts}), {len(self._edges)} edges>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: the map drawn (small maps, with a Graphviz engine) or a summary."""
+        from argmap._htmlview import notebook_html
+
+        return notebook_html(self)
+
+    def _repr_svg_(self) -> str | None:
+        """Jupyter display as SVG; None (so not offered) for big maps or without an engine."""
+        from argmap._htmlview import notebook_svg
+
+        return notebook_svg(self)
+
     def counts(self) -> dict[NodeKind, int]:
         """Number of nodes of each kind present in the map."""
         out: dict[NodeKind, int] = {}
