@@ -149,7 +149,7 @@
   [["support", "#3a3a3a"], ["attack", "#D55E00"], ["pref", "#9a7a00"], ["rephrase", "#888"],
    ["speech", "#a3577f"]].forEach(function (m) {
     var mk = s("marker", { id: "ah-" + m[0], viewBox: "0 0 10 10", refX: "9", refY: "5",
-      markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
+      markerWidth: "9", markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     mk.appendChild(s("path", { d: "M0,0 L10,5 L0,10 z", fill: m[1] }));
     defs.appendChild(mk);
   });
@@ -463,6 +463,7 @@
   function premisesOf(ra) { return pred[ra].filter(function (p) { return N[p].k === "I" || N[p].k === "L"; }); }
   function conclusionOf(ra) { var c = succ[ra].filter(function (x) { return N[x].k !== "PA"; }); return c.length ? c[0] : null; }
   function attackerOf(ca) { var a = pred[ca].filter(function (p) { return N[p].k === "I" || N[p].k === "L" || N[p].k === "RA"; }); return a.length ? a[0] : null; }
+  function more(list, x) { if (x !== null && x !== undefined) list.push(x); }
   function section(name, items) {
     if (!items.length) return null;
     return [h("h3", { text: name }), h("ul", null, items.map(function (it) { return h("li", null, it); }))];
@@ -507,45 +508,45 @@
     if (x.k === "L") facts.push("Said by " + person(x.spk) + (x.at ? " (" + x.at + ")" : ""));
     if (x.k === "CA" && x.ck) facts.push("Attack: " + x.ck);
     if (x.arg && x.arg.length) facts.push("Argued by " + x.arg.map(person).join(", "));
-    add(parts, section("About", facts));
-    add(parts, section("Said by", (x.by || []).map(function (b) {
+    more(parts, section("About", facts));
+    more(parts, section("Said by", (x.by || []).map(function (b) {
       var loc = N[b[2]];
       return person(b[0]) + " — " + String(b[1]).toLowerCase() + (loc.r === "reported" ? " (reported speech)" : "");
     })));
     var sup = pred[k].filter(function (p) { return N[p].k === "RA"; });
     if (x.k === "I" || x.k === "L") {
-      add(parts, section("Premises (why)", sup.map(function (ra) { return inferenceLine(ra, true); })));
-      add(parts, section("Supports", succ[k].filter(function (r) { return N[r].k === "RA"; }).map(function (ra) {
+      more(parts, section("Premises (why)", sup.map(function (ra) { return inferenceLine(ra, true); })));
+      more(parts, section("Supports", succ[k].filter(function (r) { return N[r].k === "RA"; }).map(function (ra) {
         var c = conclusionOf(ra);
         return [h("span", { cls: "badge", text: N[ra].sch || "inference" }), c !== null ? ref(c) : "(no conclusion)"];
       })));
-      add(parts, section("Attacked by", pred[k].filter(function (p) { return N[p].k === "CA"; }).map(function (ca) {
+      more(parts, section("Attacked by", pred[k].filter(function (p) { return N[p].k === "CA"; }).map(function (ca) {
         var a = attackerOf(ca);
         return [h("span", { cls: "badge", text: N[ca].ck || "attack" }), a !== null ? ref(a) : "(no attacker)"];
       })));
-      add(parts, section("Attacks", succ[k].filter(function (c) { return N[c].k === "CA"; }).map(function (ca) {
+      more(parts, section("Attacks", succ[k].filter(function (c) { return N[c].k === "CA"; }).map(function (ca) {
         var t = succ[ca][0];
         return [h("span", { cls: "badge", text: N[ca].ck || "attack" }), t !== undefined ? ref(t) : "(no target)"];
       })));
-      add(parts, section("Rephrases", pred[k].concat(succ[k]).filter(function (m) { return N[m].k === "MA"; }).map(function (ma) {
+      more(parts, section("Rephrases", pred[k].concat(succ[k]).filter(function (m) { return N[m].k === "MA"; }).map(function (ma) {
         var other = pred[ma].concat(succ[ma]).filter(function (o) { return o !== k && N[o].k !== "YA"; });
         return [h("span", { cls: "badge", text: pred[ma].indexOf(k) >= 0 ? "restated as" : "restates" }),
           other.length ? ref(other[0]) : "(nothing)"];
       })));
     }
     if (x.k === "RA") {
-      add(parts, section("Inference", [inferenceLine(k, false)]));
-      add(parts, section("Premises", premisesOf(k).map(ref)));
+      more(parts, section("Inference", [inferenceLine(k, false)]));
+      more(parts, section("Premises", premisesOf(k).map(ref)));
       var c = conclusionOf(k);
-      add(parts, section("Conclusion", c !== null ? [ref(c)] : []));
+      more(parts, section("Conclusion", c !== null ? [ref(c)] : []));
     }
     if (x.k === "CA") {
       var a = attackerOf(k), t = succ[k][0];
-      add(parts, section("Attacker", a !== null ? [ref(a)] : []));
-      add(parts, section("Target (" + (x.ck || "attack") + ")", t !== undefined ? [ref(t)] : []));
+      more(parts, section("Attacker", a !== null ? [ref(a)] : []));
+      more(parts, section("Target (" + (x.ck || "attack") + ")", t !== undefined ? [ref(t)] : []));
     }
     if (x.k === "L") {
-      add(parts, section("Anchors", succ[k].filter(function (y) { return N[y].k === "YA"; }).map(function (ya) {
+      more(parts, section("Anchors", succ[k].filter(function (y) { return N[y].k === "YA"; }).map(function (ya) {
         return succ[ya].map(function (c) { return [h("span", { cls: "badge", text: N[ya].t }), ref(c)]; });
       }).reduce(function (acc, v) { return acc.concat(v); }, [])));
     }
@@ -556,12 +557,12 @@
       if (better === k && worse !== undefined) prefs.push([h("span", { cls: "badge", text: "preferred to" }), ref(worse)]);
       else if (worse === k && better !== undefined) prefs.push([h("span", { cls: "badge", text: "less preferred than" }), ref(better)]);
     });
-    add(parts, section("Preferences", prefs));
+    more(parts, section("Preferences", prefs));
     if (x.k !== "I" && x.k !== "L" && x.k !== "RA" && x.k !== "CA") {
-      add(parts, section("From", pred[k].map(ref)));
-      add(parts, section("To", succ[k].map(ref)));
+      more(parts, section("From", pred[k].map(ref)));
+      more(parts, section("To", succ[k].map(ref)));
     }
-    add(parts, h("p", { cls: "hint", text: "id: " + x.id }));
+    more(parts, h("p", { cls: "hint", text: "id: " + x.id }));
     add(panel, parts);
   }
 
