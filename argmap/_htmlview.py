@@ -325,16 +325,18 @@ def _segments(text: str, spans: Mapping[int, list[tuple[int, int]]]) -> list[lis
         breaks.append((at, end))
         cuts.update((at, end))
         k = end
-    inside: dict[int, None] = {}
+    inside: dict[int, int] = {}  # node -> how many of its ranges are open here
     paras: list[list[list[Any]]] = [[]]
     order = sorted(cuts)
     brk = dict(breaks)
     skip_to = -1
     for a, b in itertools.pairwise(order):
         for idx in ends.get(a, ()):
-            inside.pop(idx, None)
+            inside[idx] -= 1
+            if not inside[idx]:
+                del inside[idx]
         for idx in starts.get(a, ()):
-            inside[idx] = None
+            inside[idx] = inside.get(idx, 0) + 1
         if a < skip_to:
             continue
         if a in brk:

@@ -63,7 +63,7 @@ import sys
 import textwrap
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
@@ -84,9 +84,7 @@ from argmap._nodes import (
     Transition,
     UnknownNode,
 )
-
-if TYPE_CHECKING:
-    from argmap._reasoning.aspic import Evaluation
+from argmap._reasoning.aspic import Evaluation
 
 __all__ = [
     "RENDER_FORMATS", "DialogueView", "PictureView", "dot_engine", "render", "render_dot", "to_dot",
@@ -622,8 +620,9 @@ def to_dot(
             draws the argument layer with who said what as badges on the
             propositions instead of locution notes; ``"dialogue"`` draws
             everything; ``"focus"`` draws the node ``focus`` and its
-            neighbourhood to ``depth``.  With a view, two propositions that
-            attack each other are drawn once, as a double-headed edge.
+            neighbourhood to ``depth``.  In the argument and focus views (and
+            with ``fold``), two propositions that attack each other are drawn
+            once, as a double-headed edge.
         focus: the node a ``"focus"`` view centres on (a node or its id).
         depth: how many propositions or locutions away from ``focus`` to
             draw (steps through inferences and conflicts are free).
@@ -668,7 +667,8 @@ def to_dot(
             if depth < 0:
                 raise RenderError(f"depth must be at least 0, got {depth}")
             only = _neighbourhood(m, centre, depth)
-    pictured = _View(m, dialogue, fold, only=only, contradictions=view is not None or fold,
+    pictured = _View(m, dialogue, fold, only=only,
+                     contradictions=view in ("argument", "focus") or fold,
                      badges=view == "argument")
     main = pictured.main_claims()
     ids: dict[str, str] = {}

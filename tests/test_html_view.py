@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import ArgumentMap, Locution, NodeKind, Source
+from argmap import ArgumentMap, Claim, Evidence, Locution, NodeKind, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -164,18 +164,22 @@ def test_main_conclusion_shows_its_premises_and_attackers(
     assert span is not None, "the main conclusion has no span in the text"
     span.click()
     panel = browser.find_element(By.ID, "panel").get_attribute("textContent")
-    assert browser.find_element(By.ID, "panel-text").text == seed.node("kremlin_displeasure").text
+    conclusion = seed.node("kremlin_displeasure")
+    assert isinstance(conclusion, (Claim, Evidence))
+    assert browser.find_element(By.ID, "panel-text").text == conclusion.text
     assert "Premises (why)" in panel
     premises = [p for ra in seed.supporters("kremlin_displeasure") for p in seed.premises(ra)]
     assert premises
     for p in premises:
-        assert getattr(p, "text", "")[:60] in panel
+        text: str = getattr(p, "text", "")
+        assert text[:60] in panel
     attackers = [seed.attacker(ca) for ca in seed.attackers("kremlin_displeasure")]
     attackers += [seed.attacker(ca) for ra in seed.supporters("kremlin_displeasure")
                   for ca in seed.attackers(ra)]
     assert attackers, "the seed's main conclusion is attacked (its inference is undercut)"
     for a in attackers:
-        assert a is not None and getattr(a, "text", "")[:60] in panel
+        said: str = getattr(a, "text", "")
+        assert a is not None and said[:60] in panel
     assert "undercut by" in panel
     assert "Status under grounded semantics: IN" in panel
     assert "selected" not in span.get_attribute("class")  # the class is "sel"
@@ -202,7 +206,7 @@ def test_selecting_a_map_node_scrolls_to_its_span(browser: Any, seed: ArgumentMa
     assert browser.execute_script("return arguments[0].scrollTop", text) > 0
     assert inside
     assert "sel" in span.get_attribute("class").split()
-    assert browser.find_element(By.ID, "panel-text").text == last.text
+    assert browser.find_element(By.ID, "panel-text").text == " ".join(last.text.split())
     assert_clean(browser, seed_page)
 
 
