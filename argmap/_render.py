@@ -553,7 +553,18 @@ def _neighbourhood(m: ArgumentMap, centre: str, depth: int) -> set[str]:
                 queue.append(nxt.id)
             else:
                 queue.appendleft(nxt.id)
-    return set(dist)
+    # An inference or conflict at the edge of the neighbourhood with nothing drawn on
+    # one side would look like a claim supported (or attacked) by nothing.
+    kept = set(dist)
+    for nid in dist:
+        node = m.nodes[nid]
+        if node.kind in (NodeKind.I, NodeKind.L) or nid == centre:
+            continue
+        if not any(p.id in kept for p in m.predecessors(nid)) or not any(
+            s.id in kept for s in m.successors(nid)
+        ):
+            kept.discard(nid)
+    return kept
 
 
 def _paragraph_of(m: ArgumentMap, node: Node) -> int | None:
