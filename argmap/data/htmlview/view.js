@@ -244,17 +244,20 @@
     edgeLayer.appendChild(p);
   });
 
-  var layer = layerSel.value, bounds = { w: 1, h: 1 };
+  var layer = layerSel.value, bounds = { x: 0, y: 0, w: 1, h: 1 };
   function posOf(k) { return layer === "argument" ? N[k].pa : N[k].pd; }
   function place() {
-    var w = 1, hgt = 1;
+    /* bounds: of the nodes the filters leave, so that "fit" shows just them */
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (var k = 0; k < n; k++) {
       var p = posOf(k);
       if (!p) continue;
       nodeEls[k].setAttribute("transform", "translate(" + p[0] + "," + p[1] + ")");
-      w = Math.max(w, p[0] + N[k].w); hgt = Math.max(hgt, p[1] + N[k].h);
+      if (visible[k] === false) continue;
+      x0 = Math.min(x0, p[0]); y0 = Math.min(y0, p[1]);
+      x1 = Math.max(x1, p[0] + N[k].w); y1 = Math.max(y1, p[1] + N[k].h);
     }
-    bounds = { w: w, h: hgt };
+    bounds = x0 === Infinity ? { x: 0, y: 0, w: 1, h: 1 } : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
     E.forEach(function (e, j) {
       var a = posOf(e[0]), b = posOf(e[1]);
       if (!a || !b) return;
@@ -285,7 +288,7 @@
     var W = viewW, H = viewH;
     T.k = Math.max(0.05, Math.min(1.2, (W - 40) / bounds.w, (H - 40) / bounds.h));
     if (T.k < 0.3) T.k = Math.min(0.3, (W - 40) / bounds.w * 4);
-    T.x = Math.max(20, (W - bounds.w * T.k) / 2); T.y = 20;
+    T.x = Math.max(20, (W - bounds.w * T.k) / 2) - bounds.x * T.k; T.y = 20 - bounds.y * T.k;
     apply();
   }
   function zoomAt(f, cx, cy) {
@@ -399,8 +402,8 @@
     return li.textContent.toLowerCase().indexOf(search.value.toLowerCase()) >= 0;
   }
   layerSel.addEventListener("change", function () { applyFilters(); fit(); });
-  spkSel.addEventListener("change", applyFilters);
-  stSel.addEventListener("change", applyFilters);
+  spkSel.addEventListener("change", function () { applyFilters(); fit(); });
+  stSel.addEventListener("change", function () { applyFilters(); fit(); });
   if (search) search.addEventListener("input", applyFilters);
 
   /* ---------------------------------------------------------------- selection */
