@@ -143,7 +143,7 @@
     return null;
   }
 
-  var svg = s("svg", { id: "map", role: "img", "aria-label": "Argument map; drag to pan, wheel or +/- to zoom",
+  var svg = s("svg", { id: "map", role: "group", "aria-label": "Argument map; drag to pan, wheel or +/- to zoom",
     tabindex: "0" });
   var defs = s("defs", {});
   [["support", "#3a3a3a"], ["attack", "#D55E00"], ["pref", "#9a7a00"], ["rephrase", "#888"],
@@ -580,7 +580,7 @@
   }, { once: true });
   window.addEventListener("resize", function () { measure(); apply(); });
   /* Printing shows the whole map, so every node needs its words. */
-  window.addEventListener("beforeprint", fillAll);
+  window.addEventListener("beforeprint", function () { fillAll(); fit(); });
   if (window.performance && performance.mark) performance.mark("argmap-ready");
   document.documentElement.setAttribute("data-argmap-ready", "1");
 })();
