@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import re
 import subprocess
@@ -286,3 +287,17 @@ def test_cli_writes_the_reader_view(tmp_path: Path) -> None:
                           "--format", "dot", "--view", "argument"], capture_output=True,
                          text=True, check=False)
     assert dot.returncode == 0 and 'label="contradict"' in dot.stdout
+
+
+# ------------------------------------------------------------ committed output
+def test_committed_reader_view_of_the_seed_is_reproduced_exactly() -> None:
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("annotate_seed",
+                                                  root / "examples" / "annotate_seed.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    committed = (root / "examples" / "output" / "seed.html").read_text("utf-8")
+    assert to_html(script.build(), evaluate="grounded") == committed, (
+        "examples/output/seed.html is stale: run python examples/annotate_seed.py"
+    )

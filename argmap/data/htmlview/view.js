@@ -72,7 +72,7 @@
   if (D.text !== undefined && D.text !== null) {
     textPane = h("section", { cls: "text", id: "text", "aria-label": "Source text" });
     D.paras.forEach(function (para) {
-      var p = h("p");
+      var p = h("p"), lastWho = null;
       para.forEach(function (seg) {
         var words = D.text.slice(seg[0], seg[1]), ids = seg[2];
         if (!ids.length) { p.appendChild(document.createTextNode(words)); return; }
@@ -80,7 +80,10 @@
         var el = h("span", { cls: "u r-" + N[best].r, tabindex: "0", role: "button",
           "data-node": String(best), title: ROLE[N[best].r] + ": " + short(N[best].t, 80) });
         var rep = repSpeaker(ids, seg[0]);
-        if (rep !== null) p.appendChild(h("span", { cls: "who", text: rep }));
+        /* a speaker is named once for a run of their words in a paragraph */
+        if (rep !== null && rep !== lastWho) p.appendChild(h("span", { cls: "who", text: rep }));
+        if (rep !== null) lastWho = rep;
+        else if (N[best].r !== "reported") lastWho = null;
         el.appendChild(document.createTextNode(words));
         el._ids = ids;
         ids.forEach(function (k) { spanEls[k].push(el); });
@@ -133,12 +136,14 @@
     });
     return best;
   }
-  /* The speaker label shown where a reported locution's words begin. */
+  /* The speaker label shown where reported speech begins: a quoted locution's words,
+     or the paraphrase of what someone said. */
   function repSpeaker(ids, start) {
     for (var j = 0; j < ids.length; j++) {
       var x = N[ids[j]];
-      if (x.r === "reported" && x.k === "L" && x.sp && x.sp.some(function (r) { return r[0] === start; }))
-        return person(x.spk);
+      if (x.r !== "reported" || !x.sp || !x.sp.some(function (r) { return r[0] === start; })) continue;
+      if (x.k === "L") return person(x.spk);
+      if (x.by && x.by.length) return person(x.by[0][0]);
     }
     return null;
   }
@@ -521,7 +526,7 @@
       more(parts, section("Premises (why)", sup.map(function (ra) { return inferenceLine(ra, true); })));
       more(parts, section("Supports", succ[k].filter(function (r) { return N[r].k === "RA"; }).map(function (ra) {
         var c = conclusionOf(ra);
-        return [h("span", { cls: "badge", text: N[ra].sch || "inference" }), c !== null ? ref(c) : "(no conclusion)"];
+        return [c !== null ? ref(c) : "(no conclusion)", h("div", null, inferenceLine(ra, false))];
       })));
       more(parts, section("Attacked by", pred[k].filter(function (p) { return N[p].k === "CA"; }).map(function (ca) {
         var a = attackerOf(ca);
