@@ -450,6 +450,11 @@
     else if (ev.key === "n" || ev.key === "p") {
       var order = [];
       for (var k = 0; k < n; k++) if (visible[k] && (N[k].k === "I" || N[k].k === "L") && posOf(k)) order.push(k);
+      /* in reading order: units by where their words start, unanchored ones after */
+      order.sort(function (a, b) {
+        var sa = N[a].sp ? N[a].sp[0][0] : Infinity, sb = N[b].sp ? N[b].sp[0][0] : Infinity;
+        return sa === sb ? a - b : (sa < sb ? -1 : 1);
+      });
       if (!order.length) return;
       var at = current === null ? -1 : order.indexOf(current);
       var next = ev.key === "n" ? order[(at + 1) % order.length] : order[(at - 1 + order.length) % order.length];
