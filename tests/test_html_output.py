@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, RenderError, Source
 from argmap._htmlview import INLINE_NODES, _segments, layout, script_json, to_html
+from argmap.strategies import argument_maps
 
 SVG_NS = "http://www.w3.org/2000/svg"
 HOSTILE = [
@@ -103,6 +104,22 @@ def test_the_page_loads_nothing_and_its_csp_allows_only_its_own_script_and_style
     for body, directive in ((script.group(1), "script-src"), (style.group(1), "style-src")):
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         assert f"{directive} 'sha256-{digest}'" in policy
+
+
+@settings(max_examples=60)
+@given(argument_maps())
+def test_any_map_gives_a_page_whose_data_describes_it(m: ArgumentMap) -> None:
+    page = to_html(m, evaluate="grounded", view="dialogue")
+    assert len(re.findall(r"</script", page, re.I)) == 2
+    data = data_of(page)
+    assert [n["id"] for n in data["nodes"]] == list(m.nodes)
+    joined = {(a, b) for a, b in data["edges"]}
+    ids = list(m.nodes)
+    for edge in m.edges.values():
+        if edge.from_id in m.nodes and edge.to_id in m.nodes and edge.from_id != edge.to_id:
+            assert (ids.index(edge.from_id), ids.index(edge.to_id)) in joined
+    for n in data["nodes"]:
+        assert n["pd"][0] >= 0 and n["pd"][1] >= 0
 
 
 # -------------------------------------------------------------- segmentation

@@ -289,6 +289,24 @@ def test_keyboard_selects_units_and_focus_is_visible(browser: Any, seed_page: Pa
     assert_clean(browser, seed_page)
 
 
+def test_print_shows_text_and_map_without_controls(browser: Any, seed_page: Path) -> None:
+    open_page(browser, seed_page)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = browser.execute_script(
+            "return ['#panel', '#f-layer', '.zoom'].map(function (sel) {"
+            " return getComputedStyle(document.querySelector(sel)).display; });")
+        assert hidden == ["none", "none", "none"]
+        assert browser.execute_script(
+            "return getComputedStyle(document.getElementById('text')).display") != "none"
+        assert browser.execute_script(
+            "return getComputedStyle(document.getElementById('map-pane')).display") != "none"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert browser.print_page()  # a PDF, made without error
+    assert_clean(browser, seed_page)
+
+
 # --------------------------------------------------------------- big maps
 def biggest_qt30() -> Path:
     if not QT30.is_dir():
