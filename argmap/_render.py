@@ -46,6 +46,13 @@ hidden locution with a force other than *Asserting* (e.g. *Conceding*) is
 captioned with that force.  ``dialogue="argument"`` drops the dialogue layer
 except for locutions that are premises, attackers or targets.
 
+The ``view`` option picks one of three ready-made pictures: ``"argument"``
+(``dialogue="argument"`` with who said what as badges on the propositions),
+``"dialogue"`` (everything) and ``"focus"`` (one node's neighbourhood).  In
+the argument and focus views, and with ``fold``, two propositions that attack
+each other are drawn once, as a double-headed edge.  A ``.html`` target gets
+the reader view of :mod:`argmap._htmlview` instead of a picture.
+
 For large maps, ``fold=True`` draws single-premise inferences and plain
 conflicts as labelled edges, ``stagger`` spreads unsupported premises over
 several rows, and ``stack=True`` puts separate arguments one after another
@@ -228,6 +235,7 @@ class _View:
         self.m = m
         self.dialogue = dialogue
         self.badges = badges
+        self._voices: set[str] | None = None
         self.reported: set[str] = set()
         for node in m.nodes_of(Locution):
             if any(isinstance(p, Locution) for ya in self._ya_in(node) for p in m.predecessors(ya)):
@@ -341,10 +349,12 @@ class _View:
         when only one voice speaks unreported (an article), since every
         unmarked claim is then hers; in a debate every speaker is named.
         """
-        voices = {
-            loc.speaker for loc in self.m.nodes_of(Locution)
-            if loc.id not in self.reported and loc.speaker is not None
-        }
+        if self._voices is None:
+            self._voices = {
+                loc.speaker for loc in self.m.nodes_of(Locution)
+                if loc.id not in self.reported and loc.speaker is not None
+            }
+        voices = self._voices
         names: list[str] = []
         for ya in self._ya_in(node):
             for loc in self.m.predecessors(ya):
