@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from argmap._validation import RULES
     from argmap.formats._aifxml import AIF_XML_NAMESPACE, aif_xml_schema, from_xml, to_xml
     from argmap.reasoning._aspic import evaluate
-    from argmap.view._dot import render
+    from argmap.view._render import render
 
 __version__ = "0.1.0"
 
@@ -126,20 +126,23 @@ _MODEL = {
     "Span": "argmap._text",
 }
 
-__getattr__, __dir__ = lazy_attributes(__name__, {
-    **_MODEL,
-    "AIF_XML_NAMESPACE": "argmap.formats._aifxml",
-    "aif_xml_schema": "argmap.formats._aifxml",
-    "dumps": "argmap._io",
-    "evaluate": "argmap.reasoning._aspic",
-    "formats": "argmap.formats",
-    "reasoning": "argmap.reasoning",
-    "strategies": "argmap.strategies",
-    "view": "argmap.view",
-    "from_xml": "argmap.formats._aifxml",
-    "loads": "argmap._io",
-    "read": "argmap._io",
-    "render": "argmap.view._dot",
-    "to_xml": "argmap.formats._aifxml",
-    "write": "argmap._io",
-}, globals())
+# Hidden from type checkers, which see the imports above instead: a module-level __getattr__
+# would make them accept any attribute name.
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_attributes(__name__, {
+        **_MODEL,
+        "AIF_XML_NAMESPACE": "argmap.formats._aifxml",
+        "aif_xml_schema": "argmap.formats._aifxml",
+        "dumps": "argmap._io",
+        "evaluate": "argmap.reasoning._aspic",
+        "formats": "argmap.formats",
+        "reasoning": "argmap.reasoning",
+        "strategies": "argmap.strategies",
+        "view": "argmap.view",
+        "from_xml": "argmap.formats._aifxml",
+        "loads": "argmap._io",
+        "read": "argmap._io",
+        "render": "argmap.view._dot",
+        "to_xml": "argmap.formats._aifxml",
+        "write": "argmap._io",
+    }, globals())

@@ -73,6 +73,18 @@ class ArgumentMap(MapQueries):
 
     __slots__ = ()
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: the map drawn (small maps, with a Graphviz engine) or a summary."""
+        from argmap.view._notebook import notebook_html
+
+        return notebook_html(self)
+
+    def _repr_svg_(self) -> str | None:
+        """Jupyter display as SVG; None (so not offered) for big maps or without an engine."""
+        from argmap.view._notebook import notebook_svg
+
+        return notebook_svg(self)
+
     # ---------------------------------------------------------------- builder
     def _spans_for(
         self,

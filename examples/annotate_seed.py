@@ -9,9 +9,11 @@ Run from the project root::
 
     python examples/annotate_seed.py
 
-It writes ``examples/output/seed.aif.xml`` (the annotation), ``seed.dot`` (the
+It writes ``examples/output/seed.aif.xml`` (the annotation), ``seed.html`` (the
+reader view: text and map side by side, evaluated), ``seed.dot`` (the
 picture's Graphviz source, compact dialogue view) and, when a Graphviz engine is
-installed (``pip install 'argmap[render]'``), ``seed.svg`` and ``seed.png``.
+installed (``pip install 'argmap[render]'``), ``seed.svg`` and ``seed.png`` and
+the picture of the article's core, ``seed-core.svg`` and ``seed-core.png``.
 
 How the article is annotated
 ============================
@@ -1115,26 +1117,40 @@ def build() -> argmap.ArgumentMap:
 
 
 def main() -> int:
-    """Build the map, check it, and write the XML, the DOT and (with an engine) the pictures."""
+    """Build the map, check it, and write the XML, the DOT, the pictures and the reader view."""
     m = build()
     m.validate(strict=True)
     OUTPUT.mkdir(exist_ok=True)
     argmap.write(m, OUTPUT / "seed.aif.xml")
     written = ["seed.aif.xml"]
-    # The picture: the argument plus who said what (the author's own locutions folded
-    # away), single-premise inferences as labelled edges, the two separate arguments
-    # (the Kremlin's pressure; Kazakhstan's position) stacked, and a key.
-    for name in ("seed.dot", "seed.svg", "seed.png"):
+    # The reader view: the whole article beside its map, evaluated (grounded semantics).
+    # It needs no Graphviz engine.
+    argmap.render(m, OUTPUT / "seed.html", evaluate="grounded")
+    written.append("seed.html")
+    # The whole picture: the argument plus who said what (the author's own locutions
+    # folded away), single-premise inferences as labelled edges, and a key.
+    # The README's picture: the article's core, legible at the README's width -- the
+    # "taken together" conclusion with its premises, what undercuts it and the two
+    # lessons it exemplifies.
+    pictures = [(name, PICTURE) for name in ("seed.dot", "seed.svg", "seed.png")]
+    pictures += [(name, CORE_PICTURE) for name in ("seed-core.svg", "seed-core.png")]
+    for name, options in pictures:
         if name != "seed.dot" and argmap.view.dot_engine() is None:
             print(f"no Graphviz engine found; skipped {name} (pip install 'argmap[render]')",
                   file=sys.stderr)
             continue
-        argmap.render(m, OUTPUT / name, **PICTURE)
+        argmap.render(m, OUTPUT / name, **options)
         written.append(name)
     counts = ", ".join(f"{k.value}={v}" for k, v in m.counts().items())
     print(f"{len(m)} nodes ({counts}), {len(m.edges)} edges -> "
           f"{', '.join(str(OUTPUT / w) for w in written)}")
     return 0
+
+
+#: The README's picture of the article's core (keyword arguments of argmap.render).
+CORE_PICTURE: dict[str, Any] = {
+    "view": "focus", "focus": "kremlin_displeasure", "depth": 1, "fold": True,
+}
 
 
 if __name__ == "__main__":

@@ -33,6 +33,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 
 
+#: Imports that run upward on purpose, with the reason. Jupyter asks the map (and an evaluation)
+#: to display itself; the display lives in the view layer and is imported only when asked.
+ALLOWED_UPWARD: dict[tuple[str, str], str] = {
+    ("argmap._map", "argmap.view._notebook"): "notebook display of a map",
+    ("argmap.reasoning._aspic", "argmap.view._notebook"): "notebook display of an evaluation",
+}
+
+
 def module_names() -> dict[str, Path]:
     out: dict[str, Path] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -95,12 +103,19 @@ def test_imports_run_downward(module: str) -> None:
         f"(layer {layer(target)})"
         for target, line in imports(module)
         if target in MODULES and layer(target) > layer(module)
+        and (module, target) not in ALLOWED_UPWARD
     ]
     assert upward == []
 
 
+def test_upward_allowances_are_still_needed() -> None:
+    for module, target in ALLOWED_UPWARD:
+        assert target in {t for t, _ in imports(module)}, (module, target)
+
+
 def test_no_import_circles() -> None:
-    graph = {m: sorted({t for t, _ in imports(m) if t in MODULES and t != m}) for m in MODULES}
+    graph = {m: sorted({t for t, _ in imports(m) if t in MODULES and t != m
+                        and (m, t) not in ALLOWED_UPWARD}) for m in MODULES}
     # Tarjan's strongly connected components, iteratively.
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -156,7 +171,7 @@ def test_the_model_imports_no_format_and_no_lxml() -> None:
                     if isinstance(node, ast.ImportFrom)}
         assert not any(name.split(".")[0] == "lxml" for name in foreign), module
         assert all(not t.startswith(("argmap.formats", "argmap.reasoning", "argmap.view"))
-                   for t, _ in imports(module)), module
+                   for t, _ in imports(module) if (module, t) not in ALLOWED_UPWARD), module
 
 
 def test_no_module_is_over_about_600_lines() -> None:

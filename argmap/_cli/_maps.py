@@ -306,18 +306,36 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------- render
 def _cmd_render(args: argparse.Namespace) -> int:
-    from argmap.view._dot import render, render_dot, to_dot
+    from argmap.view import render, render_dot, to_dot
 
     m, _ = load(args.file, args.from_format)
+    if args.evaluate and not _is_html(args.output, args.to_format):
+        say("error", "--evaluate shows statuses in the HTML reader view only; write a .html "
+                     "file or use --to html")
+        return EXIT_USAGE
     if args.output == "-":
         fmt = (args.to_format or "svg").lower()
-        dot = to_dot(m, dialogue=args.dialogue)
-        data = dot.encode("utf-8") if fmt in ("dot", "gv") else render_dot(dot, fmt)
+        if fmt in ("html", "htm"):
+            from argmap.view._html import to_html
+
+            page = to_html(m, view="dialogue" if args.view == "dialogue" else "argument",
+                           evaluate=args.evaluate)
+            data = page.encode("utf-8")
+        else:
+            dot = to_dot(m, dialogue=args.dialogue, view=args.view)
+            data = dot.encode("utf-8") if fmt in ("dot", "gv") else render_dot(dot, fmt)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        render(m, args.output, args.to_format, dialogue=args.dialogue)
+        extra: dict[str, Any] = {"evaluate": args.evaluate} if args.evaluate else {}
+        render(m, args.output, args.to_format, dialogue=args.dialogue, view=args.view, **extra)
     return EXIT_OK
+
+
+def _is_html(output: str, to_format: str | None) -> bool:
+    if to_format is not None:
+        return to_format.lower() in ("html", "htm")
+    return output.lower().endswith((".html", ".htm"))
 
 
 # ------------------------------------------------------------------ formats
@@ -371,15 +389,23 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     add_report_options(p)
     p.set_defaults(run=_cmd_info)
 
-    p = sub.add_parser("render", help="draw a map (SVG, PNG, JPEG or DOT)",
-                       description="Draw FILE with Graphviz into OUT ('-' for standard output).")
+    p = sub.add_parser("render", help="draw a map (SVG, PNG, JPEG, DOT or the HTML reader view)",
+                       description="Draw FILE with Graphviz into OUT ('-' for standard output); "
+                                   "an OUT ending in .html (or --to html) gets the "
+                                   "self-contained reader view: the text beside its map.")
     p.add_argument("file", metavar="FILE", help="the map; '-' for standard input")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     add_input_options(p, several=False)
     p.add_argument("--to", dest="to_format", default=None, metavar="FORMAT",
-                   help="svg, png, jpeg or dot (default: from OUT's suffix; svg for '-')")
+                   help="svg, png, jpeg, dot or html (default: from OUT's suffix; svg for '-')")
     p.add_argument("--dialogue", choices=("full", "compact", "argument"), default="full",
                    help="how much of the dialogue layer to draw (default: full)")
+    p.add_argument("--view", choices=("argument", "dialogue"), default=None,
+                   help="argument: the argument layer, speakers as badges; dialogue: everything "
+                        "(overrides --dialogue; for HTML, the layer shown first)")
+    p.add_argument("--evaluate", choices=("grounded", "complete", "preferred", "stable"),
+                   default=None, help="HTML only: show each proposition's status under this "
+                                      "semantics")
     p.set_defaults(run=_cmd_render)
 
     p = sub.add_parser("formats", help="list the formats argmap reads and writes")

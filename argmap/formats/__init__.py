@@ -45,16 +45,19 @@ __all__ = [
 # made after this line ran: validate() then checks those records too.
 register_record_check(format_problems)
 
-__getattr__, __dir__ = lazy_attributes(__name__, {
-    "AIF_XML_NAMESPACE": "argmap.formats._aifxml",
-    "FORMAT_RULES": "argmap._validation",
-    "Format": "argmap.formats._format",
-    "aif_xml_schema": "argmap.formats._aifxml",
-    "formats": "argmap.formats._registry",
-    "from_rdf": "argmap.formats._rdf",
-    "from_xml": "argmap.formats._aifxml",
-    "get_format": "argmap.formats._registry",
-    "register_format": "argmap.formats._registry",
-    "to_rdf": "argmap.formats._rdf",
-    "to_xml": "argmap.formats._aifxml",
-}, globals())
+# Hidden from type checkers, which see the imports above instead: a module-level __getattr__
+# would make them accept any attribute name.
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_attributes(__name__, {
+        "AIF_XML_NAMESPACE": "argmap.formats._aifxml",
+        "FORMAT_RULES": "argmap._validation",
+        "Format": "argmap.formats._format",
+        "aif_xml_schema": "argmap.formats._aifxml",
+        "formats": "argmap.formats._registry",
+        "from_rdf": "argmap.formats._rdf",
+        "from_xml": "argmap.formats._aifxml",
+        "get_format": "argmap.formats._registry",
+        "register_format": "argmap.formats._registry",
+        "to_rdf": "argmap.formats._rdf",
+        "to_xml": "argmap.formats._aifxml",
+    }, globals())

@@ -251,6 +251,12 @@ class Evaluation:
         """Ids of the ``UNDEC`` propositions."""
         return self._with(Status.UNDEC)
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: the counts per status and the first statuses, as a table."""
+        from argmap.view._notebook import evaluation_html
+
+        return evaluation_html(self)
+
 
 # ------------------------------------------------------------------ the theory
 @attrs.define

@@ -1,72 +1,13 @@
-"""Pictures of argument maps: Graphviz DOT export (pure Python) and SVG/PNG rendering.
-
-:func:`to_dot` writes a map as Graphviz DOT text with no dependency at all.
-:func:`render` and :func:`render_dot` turn DOT into SVG, PNG or JPEG by running
-a Graphviz ``dot`` engine in a subprocess; :func:`dot_engine` says which one.
-
-Which engine
-------------
-Two engines were tried on the seed article's map (278 nodes; about 105 in the
-compact, folded picture of ``examples/annotate_seed.py``):
-
-* ``graphviz-pure`` (PyPI, in the ``render`` extra: ``pip install
-  'argmap[render]'``): a pure-Rust port of Graphviz 16.1 shipped as one
-  executable in a wheel, with its own fonts (Arimo, Tinos, Cousine).  It needs
-  no system package, writes the same bytes on every platform (so committed
-  pictures and CI agree) and lays out like current Graphviz.  It warns about
-  the glyph width of non-ASCII characters (curly quotes, dashes), which it
-  estimates; argmap drops that warning.  Its ``pack`` mode misplaces edge
-  labels, so argmap stacks separate arguments itself (``stack=True``).
-* the Debian ``graphviz`` package (``apt-get install graphviz``, 2.42.2 on
-  Debian 12, reporting itself as 2.43.0): needs root, depends on the fonts
-  installed, so its pictures differ between machines, and it crashed
-  (segmentation fault) on the seed map with ``pack`` set.
-
-argmap therefore prefers ``graphviz-pure`` and falls back to a system ``dot``:
-
-1. the ``engine`` argument, when given (a command name or a path);
-2. else the ``ARGMAP_DOT`` environment variable, when set;
-3. else ``graphviz-pure`` next to the running Python (a virtual environment's
-   ``bin``/``Scripts``), then on ``PATH``;
-4. else ``dot`` on ``PATH``.
-
-A name given in 1 or 2 that cannot be run is an error, never silently replaced
-by another engine.
-
-Views
------
-``dialogue="full"`` draws every node.  ``dialogue="compact"`` keeps the
-argument and the reported speech but folds the rest of the dialogue layer: a
-locution nobody reports and that takes no part in an argument (typically the
-author's own words, which the propositions already quote) is hidden; each
-illocution (YA) becomes a dotted edge labelled with its force; transitions
-become dotted edges between the locutions they join; an inference anchored in
-a transition is captioned with who argued it; a proposition anchored by a
-hidden locution with a force other than *Asserting* (e.g. *Conceding*) is
-captioned with that force.  ``dialogue="argument"`` drops the dialogue layer
-except for locutions that are premises, attackers or targets.
-
-For large maps, ``fold=True`` draws single-premise inferences and plain
-conflicts as labelled edges, ``stagger`` spreads unsupported premises over
-several rows, and ``stack=True`` puts separate arguments one after another
-instead of side by side.
-"""
+"""Graphviz DOT text of a map (pure Python, no dependency): boxes, edges, clusters, a key."""
 
 from __future__ import annotations
 
 import itertools
-import os
-import shutil
-import subprocess
-import sys
-import textwrap
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Literal
 
 import attrs
 
-from argmap._atomic import atomic_write
 from argmap._errors import RenderError
 from argmap._map import ArgumentMap
 from argmap._nodes import (
@@ -83,55 +24,18 @@ from argmap._nodes import (
     Transition,
     UnknownNode,
 )
+from argmap.view._style import (
+    EDGE_STYLE,
+    FONT,
+    PALETTE,
+    dot_html,
+    dot_quote,
+    short_scheme,
+    wrap_lines,
+)
+from argmap.view._views import DialogueView, PictureView, View, neighbourhood, paragraph_of
 
-__all__ = ["RENDER_FORMATS", "DialogueView", "dot_engine", "render", "render_dot", "to_dot"]
-
-#: How much of the dialogue layer (L, YA, TA nodes) :func:`to_dot` draws.
-DialogueView = Literal["full", "compact", "argument"]
-
-#: Output formats :func:`render` accepts, by name (file suffixes map onto them).
-RENDER_FORMATS: Mapping[str, str] = {
-    "dot": "dot",
-    "gv": "dot",
-    "svg": "svg",
-    "png": "png",
-    "jpg": "jpeg",
-    "jpeg": "jpeg",
-}
-
-_ENV_VAR = "ARGMAP_DOT"
-_PURE = "graphviz-pure"
-_FONT = "Arial"
-_NOISE = ("no value for width of non-ASCII character",)
-
-# (fill, border, font colour) per style key, after the colours OVA uses for AIF kinds.
-_PALETTE: dict[str, tuple[str, str, str]] = {
-    "claim": ("#dbeafe", "#1d4ed8", "#0f172a"),
-    "main": ("#bfdbfe", "#1e3a8a", "#0f172a"),
-    "evidence": ("#e0f2fe", "#0369a1", "#0f172a"),
-    "implicit": ("#f8fafc", "#64748b", "#334155"),
-    "reported": ("#f1f5f9", "#475569", "#0f172a"),
-    "RA": ("#dcfce7", "#15803d", "#14532d"),
-    "CA": ("#fee2e2", "#b91c1c", "#7f1d1d"),
-    "MA": ("#ffedd5", "#c2410c", "#7c2d12"),
-    "PA": ("#ccfbf1", "#0f766e", "#134e4a"),
-    "YA": ("#fef9c3", "#a16207", "#713f12"),
-    "TA": ("#f3e8ff", "#7e22ce", "#581c87"),
-    "L": ("#fefce8", "#a16207", "#1c1917"),
-    "unknown": ("#e5e7eb", "#6b7280", "#111827"),
-}
-
-_EDGE_STYLE: dict[str, dict[str, str]] = {
-    "support": {"color": "#15803d"},
-    "attack": {"color": "#b91c1c", "penwidth": "1.6"},
-    "preference": {"color": "#0f766e", "style": "dashed", "penwidth": "1.4"},
-    "rephrase": {"color": "#c2410c"},
-    "speech": {"color": "#a16207", "style": "dotted", "penwidth": "1.3"},
-    "transition": {"color": "#7e22ce", "style": "dotted", "penwidth": "1.3"},
-    "other": {"color": "#6b7280"},
-}
-
-_SHORT_SCHEME_PREFIXES = ("Argument From ", "Argument from ")
+__all__ = ["to_dot"]
 
 
 @attrs.frozen
@@ -156,191 +60,8 @@ class _Line:
     label: str | None = None
 
 
-# ---------------------------------------------------------------------- DOT text
-def _html(text: str) -> str:
-    """Escape text for a Graphviz HTML-like label."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-    )
-
-
-def _quote(text: str) -> str:
-    """A DOT double-quoted string whose escString reading is ``text`` itself."""
-    out = text.replace("\\", "\\\\").replace('"', '\\"')
-    out = out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return f'"{out}"'
-
-
-def _wrap(text: str, width: int, max_lines: int | None) -> list[str]:
-    flat = " ".join(text.split())
-    lines = textwrap.wrap(flat, width=width, break_long_words=True, break_on_hyphens=False)
-    if not lines:
-        return [""]
-    if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        if len(last) > width - 1:
-            last = last[: width - 1].rstrip()
-        lines[-1] = last + "…"
-    return lines
-
-
-def _short_scheme(scheme: str) -> str:
-    for prefix in _SHORT_SCHEME_PREFIXES:
-        if scheme.startswith(prefix) and len(scheme) > len(prefix):
-            return scheme[len(prefix) :]
-    return scheme
-
-
-# ------------------------------------------------------------------------ views
-class _View:
-    """Decides which nodes and edges of a map are drawn, and how."""
-
-    def __init__(self, m: ArgumentMap, dialogue: DialogueView, fold: bool = False) -> None:
-        if dialogue not in ("full", "compact", "argument"):
-            raise RenderError(
-                f"dialogue must be 'full', 'compact' or 'argument', got {dialogue!r}"
-            )
-        self.m = m
-        self.dialogue = dialogue
-        self.reported: set[str] = set()
-        for node in m.nodes_of(Locution):
-            if any(isinstance(p, Locution) for ya in self._ya_in(node) for p in m.predecessors(ya)):
-                self.reported.add(node.id)
-        self.hidden: set[str] = set()
-        if dialogue != "full":
-            self._hide()
-        self.folded: dict[str, str] = {}
-        if fold:
-            self._fold()
-
-    def _ya_in(self, node: Node) -> list[Node]:
-        return [p for p in self.m.predecessors(node) if p.kind is NodeKind.YA]
-
-    def _argumentative(self, loc: Node) -> bool:
-        """True when a locution is itself a premise, attacker or target."""
-        m = self.m
-        kinds = (NodeKind.RA, NodeKind.CA, NodeKind.PA, NodeKind.MA)
-        return any(s.kind in kinds for s in m.successors(loc)) or any(
-            p.kind is NodeKind.CA for p in m.predecessors(loc)
-        )
-
-    def _hide(self) -> None:
-        m = self.m
-        for node in m.nodes.values():
-            if node.kind in (NodeKind.YA, NodeKind.TA):
-                self.hidden.add(node.id)
-            elif isinstance(node, Locution):
-                keep = self._argumentative(node) or (
-                    self.dialogue == "compact" and node.id in self.reported
-                )
-                if not keep:
-                    self.hidden.add(node.id)
-
-    def _drawn(self, nodes: Iterable[Node]) -> list[Node]:
-        return [n for n in nodes if n.id not in self.hidden]
-
-    def _fold(self) -> None:
-        """Pick inferences and conflicts to draw as labelled edges.
-
-        An inference with one drawn premise and one drawn conclusion, that
-        nothing attacks, prefers or anchors, becomes an edge labelled with its
-        scheme; a conflict with one attacker and one target, itself neither
-        attacked nor compared, becomes a red edge labelled with its kind.
-        """
-        m = self.m
-        for node in m.nodes.values():
-            if node.id in self.hidden or not isinstance(node, (Inference, Conflict)):
-                continue
-            preds = self._drawn(m.predecessors(node))
-            succs = self._drawn(m.successors(node))
-            if len(preds) != 1 or len(succs) != 1:
-                continue
-            if preds[0].kind not in (NodeKind.I, NodeKind.L):
-                continue
-            if isinstance(node, Inference):
-                if succs[0].kind is not NodeKind.I:
-                    continue
-                label = _short_scheme(node.scheme) if node.scheme else node.display
-                if node.label:
-                    label = node.label
-                who = self.arguers(node)
-                if who:
-                    label += f" ({', '.join(who)})"
-            else:
-                if succs[0].id in self.folded or succs[0].kind not in (
-                    NodeKind.I, NodeKind.L, NodeKind.RA
-                ):
-                    continue
-                kind = m.conflict_kind(node).value
-                label = node.label or kind
-            self.folded[node.id] = label
-        self.hidden.update(self.folded)
-
-    def speaker_name(self, loc: Locution) -> str | None:
-        if loc.speaker is None:
-            return None
-        p = self.m.participants.get(loc.speaker)
-        return p.name if p is not None else loc.speaker
-
-    def main_claims(self) -> set[str]:
-        """Conclusions the text's own voice argues for and uses as no premise.
-
-        A main claim has a supporting inference, is not a premise of one, is
-        not reconstructed, and is not solely the content of reported speech.
-        (Attacking or being preferred to another claim does not demote it.)
-        """
-        out: set[str] = set()
-        m = self.m
-        for node in m.propositions:
-            if node.implicit or not m.supporters(node):
-                continue
-            if any(s.kind is NodeKind.RA for s in m.successors(node)):
-                continue
-            anchors = [
-                p for ya in self._ya_in(node) for p in m.predecessors(ya)
-                if isinstance(p, Locution)
-            ]
-            if anchors and all(a.id in self.reported for a in anchors):
-                continue
-            out.add(node.id)
-        return out
-
-    def forces_of(self, node: Node) -> list[str]:
-        """Non-assertive forces with which hidden locutions anchor ``node``."""
-        out: list[str] = []
-        for ya in self._ya_in(node):
-            if not isinstance(ya, Illocution):
-                continue
-            anchors = self.m.predecessors(ya)
-            if not anchors or any(a.id not in self.hidden for a in anchors):
-                continue
-            force = ya.force or ya.display
-            if force not in ("Asserting", "Default Illocuting") and force not in out:
-                out.append(force)
-        return out
-
-    def arguers(self, node: Node) -> list[str]:
-        """Speakers whose transition anchors ``node`` (an inference, conflict...)."""
-        names: list[str] = []
-        for ya in self._ya_in(node):
-            for ta in self.m.predecessors(ya):
-                if not isinstance(ta, Transition):
-                    continue
-                for loc in (*self.m.predecessors(ta), *self.m.successors(ta)):
-                    if isinstance(loc, Locution):
-                        name = self.speaker_name(loc)
-                        if name and name not in names:
-                            names.append(name)
-        return names
-
-
 def _node_box(
-    view: _View, node: Node, dot_id: str, *, main: set[str], wrap: int, max_lines: int | None
+    view: View, node: Node, dot_id: str, *, main: set[str], wrap: int, max_lines: int | None
 ) -> _Box:
     m = view.m
     if isinstance(node, (Claim, Evidence)):
@@ -361,6 +82,8 @@ def _node_box(
             tags.append("main claim")
         if view.dialogue != "full":
             tags.extend(f.lower() for f in view.forces_of(node))
+        if view.badges:
+            tags.extend(f"said by {name}" for name in view.said_by(node))
         return _Box(dot_id, node, style, None, _wrapped(node.text, wrap, max_lines),
                     " · ".join(tags) or None)
     if isinstance(node, Locution):
@@ -374,7 +97,7 @@ def _node_box(
         text = f"{node.type}: {node.text}" if node.text else node.type
         return _Box(dot_id, node, "unknown", None, _wrapped(text, wrap, max_lines), None)
     assert isinstance(node, (Inference, Conflict, Rephrase, Preference, Illocution, Transition))
-    label = node.label or (_short_scheme(node.scheme) if node.scheme else node.display)
+    label = node.label or (short_scheme(node.scheme) if node.scheme else node.display)
     caption: str | None = None
     if isinstance(node, Conflict):
         kind = m.conflict_kind(node).value
@@ -389,7 +112,7 @@ def _node_box(
 
 
 def _wrapped(text: str, wrap: int, max_lines: int | None) -> str:
-    return "<br/>".join(_html(line) for line in _wrap(text, wrap, max_lines))
+    return "<br/>".join(dot_html(line) for line in wrap_lines(text, wrap, max_lines))
 
 
 def _edge_style(m: ArgumentMap, tail: Node, head: Node) -> str:
@@ -409,7 +132,7 @@ def _edge_style(m: ArgumentMap, tail: Node, head: Node) -> str:
     return "other"
 
 
-def _lines(view: _View, ids: Mapping[str, str]) -> list[_Line]:
+def _lines(view: View, ids: Mapping[str, str]) -> list[_Line]:
     m = view.m
     out: list[_Line] = []
     seen: set[tuple[str, str, str]] = set()
@@ -449,6 +172,9 @@ def _lines(view: _View, ids: Mapping[str, str]) -> list[_Line]:
                     scheme = head.display if isinstance(head, Transition) else None
                     label = None if scheme in (None, "Default Transition") else scheme
                     add(tail.id, after.id, "transition", label)
+    for a, b in view.mutual:
+        if a in ids and b in ids:
+            add(a, b, "contradiction", "contradict")
     return out
 
 
@@ -466,6 +192,10 @@ def to_dot(
     fold: bool = False,
     stack: bool = False,
     graph_attrs: Mapping[str, str] | None = None,
+    view: PictureView | None = None,
+    focus: str | Node | None = None,
+    depth: int = 2,
+    clusters: bool = False,
 ) -> str:
     """Write a map as Graphviz DOT text (no dependency needed).
 
@@ -501,13 +231,26 @@ def to_dot(
             of side by side; makes a map of several separate arguments less
             wide.
         graph_attrs: further Graphviz graph attributes, e.g. ``{"ratio": "0.7"}``.
+        view: a ready-made view, which sets ``dialogue``: ``"argument"``
+            draws the argument layer with who said what as badges on the
+            propositions instead of locution notes; ``"dialogue"`` draws
+            everything; ``"focus"`` draws the node ``focus`` and its
+            neighbourhood to ``depth``.  In the argument and focus views (and
+            with ``fold``), two propositions that attack each other are drawn
+            once, as a double-headed edge.
+        focus: the node a ``"focus"`` view centres on (a node or its id).
+        depth: how many propositions or locutions away from ``focus`` to
+            draw (steps through inferences and conflicts are free).
+        clusters: box the propositions and locutions of each paragraph of
+            the source text together.
 
     Returns:
         The DOT text, ending in a newline.
 
     Raises:
-        RenderError: for an unknown ``dialogue`` view, or ``wrap``
-            or ``stagger`` out of range.
+        RenderError: for an unknown ``dialogue`` view or ``view``, a
+            ``"focus"`` view without a node of the map, or ``wrap``,
+            ``stagger`` or ``depth`` out of range.
 
     Example:
         >>> from argmap import ArgumentMap, Source
@@ -525,25 +268,41 @@ def to_dot(
         raise RenderError(f"wrap must be at least 8 characters, got {wrap}")
     if stagger < 1:
         raise RenderError(f"stagger must be at least 1, got {stagger}")
-    view = _View(m, dialogue, fold)
-    main = view.main_claims()
+    only: set[str] | None = None
+    if view is not None:
+        if view not in ("argument", "dialogue", "focus"):
+            raise RenderError(f"view must be 'argument', 'dialogue' or 'focus', got {view!r}")
+        dialogue = {"argument": "argument", "dialogue": "full", "focus": "compact"}[view]  # type: ignore[assignment]
+        if view == "focus":
+            centre = focus if isinstance(focus, str) or focus is None else focus.id
+            if centre is None or centre not in m.nodes:
+                raise RenderError(
+                    f"a focus view needs a node of the map to focus on, got {focus!r}"
+                )
+            if depth < 0:
+                raise RenderError(f"depth must be at least 0, got {depth}")
+            only = neighbourhood(m, centre, depth)
+    pictured = View(m, dialogue, fold, only=only,
+                     contradictions=view in ("argument", "focus") or fold,
+                     badges=view == "argument")
+    main = pictured.main_claims()
     ids: dict[str, str] = {}
     boxes: list[_Box] = []
     for index, node in enumerate(m.nodes.values()):
-        if node.id in view.hidden:
+        if node.id in pictured.hidden:
             continue
         dot_id = f"n{index}"
         ids[node.id] = dot_id
-        boxes.append(_node_box(view, node, dot_id, main=main, wrap=wrap, max_lines=max_lines))
+        boxes.append(_node_box(pictured, node, dot_id, main=main, wrap=wrap, max_lines=max_lines))
 
-    lines = _lines(view, ids)
+    lines = _lines(pictured, ids)
     out: list[str] = ["digraph argmap {"]
     gattrs: dict[str, str] = {
         "rankdir": rankdir,
         "newrank": "true",
         "nodesep": "0.22",
         "ranksep": "0.32",
-        "fontname": _FONT,
+        "fontname": FONT,
         "fontsize": "20",
         "bgcolor": "white",
         "pad": "0.3",
@@ -553,22 +312,24 @@ def to_dot(
         gattrs["label"] = heading
         gattrs["labelloc"] = "t"
     gattrs.update(graph_attrs or {})
-    out.append("  graph [" + ", ".join(f"{k}={_quote(v)}" for k, v in gattrs.items()) + "];")
-    out.append(f'  node [fontname="{_FONT}", fontsize="11", margin="0.12,0.06"];')
-    out.append(f'  edge [fontname="{_FONT}", fontsize="9", arrowsize="0.7"];')
+    out.append("  graph [" + ", ".join(f"{k}={dot_quote(v)}" for k, v in gattrs.items()) + "];")
+    out.append(f'  node [fontname="{FONT}", fontsize="11", margin="0.12,0.06"];')
+    out.append(f'  edge [fontname="{FONT}", fontsize="9", arrowsize="0.7"];')
     for box in boxes:
         out.append(f"  {box.dot_id} [{_box_attrs(box)}];")
+    if clusters:
+        out.extend(_clusters(m, boxes))
     fed = {line.head for line in lines}
     leaves = [b.dot_id for b in boxes if b.dot_id not in fed]
     minlen = {dot_id: 1 + i % stagger for i, dot_id in enumerate(leaves)}
     for line in lines:
-        attrs_ = dict(_EDGE_STYLE[line.style])
+        attrs_ = dict(EDGE_STYLE[line.style])
         if minlen.get(line.tail, 1) > 1:
             attrs_["minlen"] = str(minlen[line.tail])
         if line.label:
             attrs_["label"] = line.label
             attrs_["fontcolor"] = attrs_["color"]
-        joined = ", ".join(f"{k}={_quote(v)}" for k, v in attrs_.items())
+        joined = ", ".join(f"{k}={dot_quote(v)}" for k, v in attrs_.items())
         out.append(f"  {line.tail} -> {line.head} [{joined}];")
     if legend:
         out.extend(_legend())
@@ -579,6 +340,20 @@ def to_dot(
         out.extend(_stacking(parts, reverse=rankdir in ("BT", "RL")))
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _clusters(m: ArgumentMap, boxes: list[_Box]) -> list[str]:
+    """One dashed box per paragraph around the nodes anchored in it."""
+    members: dict[int, list[str]] = {}
+    for box in boxes:
+        para = paragraph_of(m, box.node)
+        if para is not None:
+            members.setdefault(para, []).append(box.dot_id)
+    out: list[str] = []
+    for para, dot_ids in sorted(members.items()):
+        out.append(f'  subgraph cluster_p{para} {{ label="¶ {para}"; style="dashed"; '
+                   f'color="#94a3b8"; fontsize="10"; {"; ".join(dot_ids)}; }}')
+    return out
 
 
 def _stacking(parts: list[tuple[list[str], list[str]]], *, reverse: bool) -> list[str]:
@@ -644,17 +419,17 @@ def _title(m: ArgumentMap, title: str | bool) -> str | None:
 
 
 def _box_attrs(box: _Box) -> str:
-    fill, border, fontcolor = _PALETTE[box.style]
+    fill, border, fontcolor = PALETTE[box.style]
     node = box.node
     rows: list[str] = []
     if box.title:
-        rows.append(f"<b>{_html(box.title)}</b>")
+        rows.append(f"<b>{dot_html(box.title)}</b>")
     if isinstance(node, (Claim, Evidence)) and node.implicit:
         rows.append(f"<i>{box.body}</i>")
     else:
         rows.append(box.body)
     if box.caption:
-        rows.append(f'<font point-size="8" color="{border}">{_html(box.caption)}</font>')
+        rows.append(f'<font point-size="8" color="{border}">{dot_html(box.caption)}</font>')
     label = "<" + "<br/>".join(rows) + ">"
     attrs_: list[tuple[str, str]] = []
     kind = node.kind
@@ -690,9 +465,9 @@ def _box_attrs(box: _Box) -> str:
             ("margin", "0.04,0.02"),
         ]
     attrs_ += [("fillcolor", fill), ("color", border), ("fontcolor", fontcolor)]
-    parts = [f"label={label}"] + [f"{k}={_quote(v)}" for k, v in attrs_]
-    parts.append(f"tooltip={_quote(_tooltip(node))}")
-    parts.append(f"id={_quote('argmap-' + node.id)}")
+    parts = [f"label={label}"] + [f"{k}={dot_quote(v)}" for k, v in attrs_]
+    parts.append(f"tooltip={dot_quote(_tooltip(node))}")
+    parts.append(f"id={dot_quote('argmap-' + node.id)}")
     return ", ".join(parts)
 
 
@@ -716,8 +491,8 @@ def _legend() -> list[str]:
         ("PA", "preference"),
     ]
     cells = "".join(
-        f'<tr><td bgcolor="{_PALETTE[k][0]}" border="1" color="{_PALETTE[k][1]}">'
-        f"{_html(text)}</td></tr>"
+        f'<tr><td bgcolor="{PALETTE[k][0]}" border="1" color="{PALETTE[k][1]}">'
+        f"{dot_html(text)}</td></tr>"
         for k, text in rows
     )
     edges = (
@@ -731,163 +506,3 @@ def _legend() -> list[str]:
         f"{cells}{edges}</table>>"
     )
     return [f'  legend [shape="plaintext", fontsize="10", label={table}];']
-
-
-# --------------------------------------------------------------------- engines
-def dot_engine(engine: str | os.PathLike[str] | None = None) -> str | None:
-    """Find the Graphviz engine :func:`render` would run, as an executable path.
-
-    Args:
-        engine: a command name or path to use instead of the default search.
-
-    Returns:
-        The path of the executable, or None when no engine is installed (and
-        none was asked for).
-
-    Raises:
-        RenderError: if ``engine`` or the ``ARGMAP_DOT`` environment variable
-            names an executable that cannot be found.
-
-    Example:
-        >>> path = dot_engine()
-        >>> path is None or isinstance(path, str)
-        True
-    """
-    if engine is not None:
-        return _resolve(os.fspath(engine), "the engine argument")
-    env = os.environ.get(_ENV_VAR)
-    if env:
-        return _resolve(env, f"the {_ENV_VAR} environment variable")
-    bindir = Path(sys.executable).parent
-    for name in (_PURE, _PURE + ".exe"):
-        candidate = bindir / name
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    return shutil.which(_PURE) or shutil.which("dot")
-
-
-def _resolve(name: str, where: str) -> str:
-    found = shutil.which(name)
-    if found is None and Path(name).is_file() and os.access(name, os.X_OK):
-        found = str(Path(name))
-    if found is None:
-        raise RenderError(f"{where} names a Graphviz engine that cannot be run: {name!r}")
-    return found
-
-
-def render_dot(
-    source: str,
-    format: str = "svg",
-    *,
-    engine: str | os.PathLike[str] | None = None,
-    timeout: float = 120.0,
-) -> bytes:
-    """Lay out DOT text with a Graphviz engine and return the picture's bytes.
-
-    Args:
-        source: DOT text, e.g. from :func:`to_dot`.
-        format: ``"svg"``, ``"png"`` or ``"jpeg"`` (any ``-T`` format the
-            engine knows).
-        engine: the engine to run (see :func:`dot_engine`).
-        timeout: seconds to wait for the engine.
-
-    Raises:
-        RenderError: if no engine is installed, it fails, times out or
-            writes nothing; the message carries the engine's own error text.
-    """
-    exe = dot_engine(engine)
-    if exe is None:
-        raise RenderError(
-            "no Graphviz engine found: install argmap's 'render' extra "
-            "(pip install 'argmap[render]', which brings graphviz-pure), or the system "
-            f"package 'graphviz', or point {_ENV_VAR} at a dot executable"
-        )
-    fmt = format.lower().lstrip(".")
-    if not fmt.isalnum():
-        raise RenderError(f"not an output format: {format!r}")
-    try:
-        done = subprocess.run(
-            [exe, f"-T{fmt}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise RenderError(f"{exe} did not finish within {timeout:g} s") from None
-    except OSError as exc:
-        raise RenderError(f"could not run {exe}: {exc}") from None
-    errors = _engine_errors(done.stderr)
-    if done.returncode != 0:
-        raise RenderError(
-            f"{exe} -T{fmt} failed with exit status {done.returncode}: "
-            f"{errors or 'no error message'}"
-        )
-    if not done.stdout:
-        raise RenderError(f"{exe} -T{fmt} wrote no output: {errors or 'no error message'}")
-    return done.stdout
-
-
-def _engine_errors(stderr: bytes) -> str:
-    lines = stderr.decode("utf-8", "replace").splitlines()
-    kept = [ln for ln in lines if ln.strip() and not any(n in ln for n in _NOISE)]
-    return "\n".join(kept)
-
-
-def render(
-    m: ArgumentMap,
-    path: str | os.PathLike[str],
-    format: str | None = None,
-    *,
-    engine: str | os.PathLike[str] | None = None,
-    dialogue: DialogueView = "full",
-    wrap: int = 34,
-    max_lines: int | None = 12,
-    rankdir: Literal["BT", "TB", "LR", "RL"] = "BT",
-    title: str | bool = True,
-    legend: bool = False,
-    stagger: int = 1,
-    fold: bool = False,
-    stack: bool = False,
-    graph_attrs: Mapping[str, str] | None = None,
-) -> Path:
-    """Draw a map into a file: DOT text, or SVG/PNG/JPEG through a Graphviz engine.
-
-    The file is replaced atomically (:func:`argmap.write` does the same): on
-    error, a previous file at ``path`` is left as it was.
-
-    Args:
-        m: the map.
-        path: where to write; the suffix gives the format unless ``format`` does.
-        format: ``"dot"``/``"gv"``, ``"svg"``, ``"png"`` or ``"jpeg"``.
-        engine: the Graphviz engine to run (see :func:`dot_engine`).
-        dialogue: as for :func:`to_dot`.
-        wrap: as for :func:`to_dot`.
-        max_lines: as for :func:`to_dot`.
-        rankdir: as for :func:`to_dot`.
-        title: as for :func:`to_dot`.
-        legend: as for :func:`to_dot`.
-        stagger: as for :func:`to_dot`.
-        fold: as for :func:`to_dot`.
-        stack: as for :func:`to_dot`.
-        graph_attrs: as for :func:`to_dot`.
-
-    Returns:
-        The path written.
-
-    Raises:
-        RenderError: for an unknown format, or when rendering fails.
-        WriteError: if the file cannot be written.
-    """
-    target = Path(path)
-    name = (format or target.suffix.lstrip(".")).lower()
-    if name not in RENDER_FORMATS:
-        known = ", ".join(sorted(RENDER_FORMATS))
-        raise RenderError(f"cannot tell the picture format of {str(target)!r}: use one of {known}")
-    fmt = RENDER_FORMATS[name]
-    dot = to_dot(m, dialogue=dialogue, wrap=wrap, max_lines=max_lines, rankdir=rankdir,
-                 title=title, legend=legend, stagger=stagger, fold=fold, stack=stack,
-                 graph_attrs=graph_attrs)
-    data = dot.encode("utf-8") if fmt == "dot" else render_dot(dot, fmt, engine=engine)
-    atomic_write(target, data)
-    return target
