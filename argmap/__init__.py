@@ -142,7 +142,7 @@ if not TYPE_CHECKING:
         "from_xml": "argmap.formats._aifxml",
         "loads": "argmap._io",
         "read": "argmap._io",
-        "render": "argmap.view._dot",
+        "render": "argmap.view._render",
         "to_xml": "argmap.formats._aifxml",
         "write": "argmap._io",
     }, globals())

@@ -299,10 +299,10 @@ def test_cli_writes_the_reader_view(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert data_of(out.read_text("utf-8"))["view"] == "dialogue"
     piped = subprocess.run([sys.executable, "-m", "argmap", "render", str(src), "-o", "-",
-                            "--format", "html"], capture_output=True, text=True, check=False)
+                            "--to", "html"], capture_output=True, text=True, check=False)
     assert piped.returncode == 0 and piped.stdout.startswith("<!DOCTYPE html>")
     dot = subprocess.run([sys.executable, "-m", "argmap", "render", str(src), "-o", "-",
-                          "--format", "dot", "--view", "argument"], capture_output=True,
+                          "--to", "dot", "--view", "argument"], capture_output=True,
                          text=True, check=False)
     assert dot.returncode == 0 and 'label="contradict"' in dot.stdout
 

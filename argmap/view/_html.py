@@ -532,7 +532,7 @@ def to_html(
     Args:
         m: the map.
         evaluate: a semantics name (``"grounded"``, ...) to evaluate the map
-            with, or an :class:`~argmap.Evaluation` already made; the view
+            with, or an :class:`~argmap.reasoning.Evaluation` already made; the view
             then shows each proposition's status and offers an IN/OUT/UNDEC
             filter.  None shows no statuses.
         view: the layer shown first: ``"argument"`` or ``"dialogue"`` (the

@@ -77,7 +77,7 @@ def render(
         depth: as for :func:`to_dot`.
         clusters: as for :func:`to_dot`.
         evaluate: HTML only: a semantics (``"grounded"``, ...) or an
-            :class:`~argmap.Evaluation`, to show each proposition's status
+            :class:`~argmap.reasoning.Evaluation`, to show each proposition's status
             and filter by it.
 
     Returns:
