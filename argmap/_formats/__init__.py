@@ -45,7 +45,7 @@ FORMAT_RULES: Mapping[str, str] = {
 
 def builtin_formats() -> list[Format]:
     """The formats argmap ships, in the order they are tried when sniffing."""
-    from argmap._formats import aifdb, aifxml, aml, carneades, microtext, ova2, rdf, xaif
+    from argmap._formats import aifdb, aifxml, aml, brat, carneades, microtext, ova2, rdf, xaif
 
     return [
         aifxml.FORMAT,
@@ -58,13 +58,15 @@ def builtin_formats() -> list[Format]:
         aml.FORMAT,
         carneades.LKIF_FORMAT,
         carneades.CAF_FORMAT,
+        brat.FORMAT,
     ]
 
 
 def _checkers() -> list[Callable[[ArgumentMap], list[Problem]]]:
-    from argmap._formats import aifdb, aml, microtext, ova2, xaif
+    from argmap._formats import aifdb, aml, brat, microtext, ova2, xaif
 
-    return [aifdb.problems, xaif.problems, ova2.problems, microtext.problems, aml.problems]
+    return [aifdb.problems, xaif.problems, ova2.problems, microtext.problems, aml.problems,
+            brat.problems]
 
 
 def format_problems(m: ArgumentMap) -> list[Problem]:
