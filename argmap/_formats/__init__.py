@@ -45,7 +45,18 @@ FORMAT_RULES: Mapping[str, str] = {
 
 def builtin_formats() -> list[Format]:
     """The formats argmap ships, in the order they are tried when sniffing."""
-    from argmap._formats import aifdb, aifxml, aml, brat, carneades, microtext, ova2, rdf, xaif
+    from argmap._formats import (
+        aifdb,
+        aifxml,
+        aml,
+        argdown,
+        brat,
+        carneades,
+        microtext,
+        ova2,
+        rdf,
+        xaif,
+    )
 
     return [
         aifxml.FORMAT,
@@ -59,6 +70,8 @@ def builtin_formats() -> list[Format]:
         carneades.LKIF_FORMAT,
         carneades.CAF_FORMAT,
         brat.FORMAT,
+        argdown.FORMAT,
+        argdown.JSON_FORMAT,
     ]
 
 
