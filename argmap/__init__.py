@@ -5,6 +5,7 @@ The public API is what ``__all__`` lists; every other module is private.
 
 from __future__ import annotations
 
+from argmap._corpus import Corpus, corpus_statistics, read_corpus
 from argmap._errors import (
     AnchorError,
     ArgmapError,
@@ -18,6 +19,8 @@ from argmap._errors import (
     WriteError,
 )
 from argmap._formats.aifxml import AIF_XML_NAMESPACE, aif_xml_schema, from_xml, to_xml
+from argmap._formats.brat import write_brat
+from argmap._frames import from_networkx, to_frames, to_networkx
 from argmap._io import Format, dumps, formats, loads, read, register_format, write
 from argmap._map import ArgumentMap, NodeRef
 from argmap._nodes import (
@@ -85,6 +88,15 @@ from argmap._reasoning import (
 # --- end reasoning (issue 6) ---
 from argmap._render import dot_engine, render, render_dot, to_dot  # render (issue 3)
 from argmap._text import Source, Span
+from argmap._training import (
+    TRAINING_FORMATS,
+    TaggedToken,
+    dumps_training,
+    map_record,
+    relation_pairs,
+    spans_from_tags,
+    tag_tokens,
+)
 from argmap._validation import RULES, Problem
 
 __version__ = "0.1.0"
@@ -96,6 +108,7 @@ __all__ = [
     "ORDERINGS",  # reasoning (issue 6)
     "RULES",
     "SEMANTICS",  # reasoning (issue 6)
+    "TRAINING_FORMATS",
     "Agreement",  # reasoning (issue 6)
     "AnchorError",
     "ArgmapError",
@@ -107,6 +120,7 @@ __all__ = [
     "Claim",
     "Conflict",
     "ConflictKind",
+    "Corpus",
     "CriticalQuestion",  # reasoning (issue 6)
     "Edge",
     "Evaluation",  # reasoning (issue 6)
@@ -143,6 +157,7 @@ __all__ = [
     "Span",
     "Status",  # reasoning (issue 6)
     "StructuredFramework",  # reasoning (issue 6)
+    "TaggedToken",
     "Transition",
     "UnknownNode",
     "UnsafeInputError",
@@ -154,27 +169,38 @@ __all__ = [
     "build_framework",  # reasoning (issue 6)
     "cohen_kappa",  # reasoning (issue 6)
     "compare",  # reasoning (issue 6)
+    "corpus_statistics",
     "critical_questions",  # reasoning (issue 6)
     "dot_engine",  # render (issue 3)
     "dumps",
+    "dumps_training",
     "evaluate",  # reasoning (issue 6)
     "format_iccma",  # reasoning (issue 6)
     "formats",
+    "from_networkx",
     "from_xml",
     "lint",  # reasoning (issue 6)
     "loads",
+    "map_record",
     "normalise_scheme_name",  # reasoning (issue 6)
     "open_questions",  # reasoning (issue 6)
     "parse_iccma",  # reasoning (issue 6)
     "read",
+    "read_corpus",
     "read_iccma",  # reasoning (issue 6)
     "register_format",
+    "relation_pairs",
     "render",  # render (issue 3)
     "render_dot",  # render (issue 3)
     "scheme_of",  # reasoning (issue 6)
     "schemes",  # reasoning (issue 6)
+    "spans_from_tags",
+    "tag_tokens",
     "to_dot",  # render (issue 3)
+    "to_frames",
+    "to_networkx",
     "to_xml",
     "write",
+    "write_brat",
     "write_iccma",  # reasoning (issue 6)
 ]

@@ -4,8 +4,9 @@ Usage::
 
     argmap convert IN OUT [--from FORMAT] [--to FORMAT]
     argmap validate FILE... [--from FORMAT] [--strict]
-    argmap info FILE [--from FORMAT] [--json]
+    argmap info FILE|FOLDER [--from FORMAT] [--json]
     argmap render FILE -o OUT.svg [--from FORMAT] [--format F] [--dialogue VIEW]
+    argmap export FILE|FOLDER... --to bio|bioes|relations|jsonl -o OUT [--from FORMAT]
     argmap formats
     argmap evaluate | compare | lint ...   (see argmap._reasoning.cli)
 
@@ -222,6 +223,8 @@ def _info(m: ArgumentMap, path: str, fmt: str) -> dict[str, Any]:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    if args.file != "-" and os.path.isdir(args.file):
+        return _corpus_info(args)
     m, fmt = _load(args.file, args.from_format)
     if fmt is None:
         fmt = _guess(args.file, None)
@@ -251,6 +254,65 @@ def _cmd_info(args: argparse.Namespace) -> int:
     for code, n in info["problems"].items():
         print(f"  {code}: {n}", file=out)
     return EXIT_OK
+
+
+def _corpus_info(args: argparse.Namespace) -> int:
+    """``argmap info FOLDER``: corpus statistics over every map in the folder."""
+    from argmap._corpus import corpus_statistics, read_corpus
+
+    corpus = read_corpus(args.file, format=args.from_format)
+    stats = corpus_statistics(m for _, m in corpus)
+    stats["errors"] = {str(p): str(e) for p, e in corpus.errors.items()}
+    if args.json:
+        json.dump(stats, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"{args.file}: {stats['maps']} map(s), {len(corpus.errors)} unreadable")
+        for key in ("units", "relations", "schemes"):
+            items = ", ".join(f"{k} {n}" for k, n in stats[key].items())
+            print(f"{key}: {sum(stats[key].values())}" + (f" ({items})" if items else ""))
+        print(f"implicit units: {stats['implicit_units']}")
+        print(f"speakers: {stats['speakers']}; locutions: {stats['locutions']}")
+        if stats["coverage"] is not None:
+            print(f"text covered by units: {stats['covered_characters']} of "
+                  f"{stats['characters']} characters ({stats['coverage']:.1%})")
+    for path, exc in corpus.errors.items():
+        _say("error", f"{path}: {exc}" if str(path) not in str(exc) else str(exc))
+    return EXIT_INPUT if corpus.errors else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """``argmap export``: training data (token tags, relation pairs, JSON records)."""
+    from argmap._corpus import read_corpus
+    from argmap._io import atomic_write
+    from argmap._training import dumps_training
+
+    maps: list[tuple[str, ArgumentMap]] = []
+    errors = 0
+    for item in args.inputs:
+        if item != "-" and os.path.isdir(item):
+            corpus = read_corpus(item, format=args.from_format)
+            maps.extend((str(p.relative_to(corpus.root)), m) for p, m in corpus)
+            for exc in corpus.errors.values():
+                _say("error", str(exc))
+            errors += len(corpus.errors)
+        else:
+            m, _ = _load(item, args.from_format)
+            maps.append((os.path.basename(item) if item != "-" else "<stdin>", m))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ArgmapWarning)
+        text = dumps_training(maps, args.to_format, negatives=args.negatives, seed=args.seed,
+                              tokenizer=None)
+    for w in caught:
+        if issubclass(w.category, ArgmapWarning):
+            _say("warning", str(w.message))
+    data = text.encode("utf-8")
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        atomic_write(args.output, data)
+    return EXIT_INPUT if errors else EXIT_OK
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
@@ -327,6 +389,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dialogue", choices=("full", "compact", "argument"), default="full",
                    help="how much of the dialogue layer to draw (default: full)")
     p.set_defaults(run=_cmd_render)
+
+    p = sub.add_parser("export", help="training data: token tags, relation pairs, JSON lines",
+                       description="Write training data for the maps in FILE(s) (files or "
+                                   "corpus folders) to OUT ('-' for stdout).")
+    p.add_argument("inputs", metavar="FILE", nargs="+")
+    p.add_argument("--to", dest="to_format", required=True,
+                   choices=("bio", "bioes", "relations", "jsonl"),
+                   help="CoNLL token tags (bio, bioes), relation pairs or one record per map "
+                        "(JSON lines)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    fmt_option(p, "--from", "from_format", "inputs")
+    p.add_argument("--negatives", type=float, default=None, metavar="RATIO",
+                   help="relations: sample RATIO x (positive pairs) 'none' pairs per map "
+                        "(default: every unrelated pair)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the negative sampling")
+    p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("formats", help="list the formats argmap reads and writes")
     p.set_defaults(run=_cmd_formats)

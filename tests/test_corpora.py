@@ -148,7 +148,7 @@ def test_corpus_file(path: Path) -> None:
     assert argmap.loads(argmap.dumps(m, "aif-rdf"), "aif-rdf") == m
     if path.suffix == ".ann":  # brat writes back the file it read
         assert argmap.dumps(m, "brat") == data
-        assert argmap.read(path.with_suffix(".txt")) == m
+        assert argmap.read(path.with_suffix(".txt"), "brat") == m
     writer = next((f for f in argmap.formats() if f.sniff and f.sniff(data)), None)
     if path.suffix == ".json" and writer is not None and writer.dump is not None:
         fmt = writer.name

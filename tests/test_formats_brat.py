@@ -66,7 +66,7 @@ def test_writes_back_the_same_file(tmp_path: Path) -> None:
 
 def test_reading_the_txt_reads_its_annotations() -> None:
     by_ann = argmap.read(GOLDEN / "mixed.ann")
-    by_txt = argmap.read(GOLDEN / "mixed.txt")
+    by_txt = argmap.read(GOLDEN / "mixed.txt", "brat")
     assert by_txt == by_ann
 
 
@@ -123,7 +123,7 @@ def test_non_utf8_is_a_parse_error() -> None:
 def test_txt_without_ann(tmp_path: Path) -> None:
     (tmp_path / "lonely.txt").write_text("hi")
     with pytest.raises(argmap.ParseError, match="no annotation file"):
-        argmap.read(tmp_path / "lonely.txt")
+        argmap.read(tmp_path / "lonely.txt", "brat")
 
 
 def test_writing_a_map_from_elsewhere_warns_about_what_is_lost() -> None:

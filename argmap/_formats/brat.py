@@ -40,7 +40,9 @@ annotation, a span outside the text) are kept too and reported by
 :func:`problems` (``dangling-reference``, ``anchor-mismatch``,
 ``malformed-record``).
 
-Read from bytes, or without a ``.txt`` beside the ``.ann``, the map has no
+A ``.ann`` file is read with the ``.txt`` of the same name beside it; given
+the ``.txt`` and ``format="brat"``, :func:`~argmap.read` reads the ``.ann``
+beside it.  Read from bytes, or without a ``.txt`` beside the ``.ann``, the map has no
 source: components keep their covered text and their offsets (in
 ``extra["brat:offsets"]``) but no spans.
 
@@ -312,7 +314,7 @@ def _text_beside(path: Path, name: str) -> tuple[str | None, str | None]:
 
 def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
     if path is not None and path.suffix.lower() == ".txt":
-        # Given the text, read the annotations beside it.
+        # Asked to read the text as brat (format="brat"): read the annotations beside it.
         ann = path.with_suffix(".ann")
         if not ann.is_file():
             raise ParseError(f"no annotation file {ann.name!r} beside the text", source=name)
@@ -530,7 +532,7 @@ def _sniff(data: bytes) -> bool:
 
 FORMAT = Format(
     name="brat",
-    suffixes=(".ann", ".txt"),
+    suffixes=(".ann",),
     description="brat standoff (.ann with the .txt beside it), e.g. the Persuasive Essays corpus",
     load=_load,
     dump=dump_ann,
