@@ -104,8 +104,9 @@ def tag_tokens(
     :func:`spans_from_tags` gives back every span.  The text is cut at every
     span boundary before it is tokenised, so no token straddles one; a span
     that begins or ends with white space is tagged from its first to its last
-    token.  Spans that overlap an earlier one cannot be tagged: each is
-    reported with one :class:`~argmap.ArgmapWarning` and left out.
+    token.  Spans that overlap an earlier one (one that starts before them,
+    or at the same place and is longer) cannot be tagged: they are reported
+    with one :class:`~argmap.ArgmapWarning` and left out.
 
     Args:
         m: the map; it needs a source text.
@@ -135,7 +136,8 @@ def tag_tokens(
     for node in _units(m):
         for s in node.spans:
             spans.append((s.start, s.end, name_of(node), node.id))
-    spans.sort()
+    # At one start, the longest span first: a unit wins over the units nested in it.
+    spans.sort(key=lambda s: (s[0], -s[1], s[2], s[3]))
     kept: list[tuple[int, int, str]] = []
     skipped: list[str] = []
     last_end = -1
