@@ -39,7 +39,7 @@ def _maps(draw: st.DrawFn) -> argmap.ArgumentMap:
     solid = [i for i, c in enumerate(text) if not c.isspace()]
     # Disjoint spans that begin and end on a visible character.
     cuts = sorted(set(draw(st.lists(st.sampled_from(solid), max_size=8))))
-    for start, end in zip(cuts[::2], cuts[1::2]):
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
         role = draw(st.sampled_from(["Claim", "Premise", "MajorClaim"]))
         m.add_claim(text[start:end + 1], spans=[(start, end + 1)], extra={"brat:type": role})
     return m
