@@ -25,7 +25,7 @@ class Corpus:
     """The maps of a folder, read one at a time as they are iterated.
 
     Iterating yields ``(path, map)`` for every file that reads; a file that does
-    not is recorded in :attr:`errors` (one error per file) and iteration goes
+    not is recorded in ``errors`` (one error per file) and iteration goes
     on.  Each iteration reads the files again.
 
     Attributes:
@@ -78,7 +78,8 @@ def read_corpus(
     Files are chosen by suffix (``.json``, ``.xml``, ``.ann``, ``.argdown`` ...);
     each is read with :func:`read`, so any mix of formats works.  ``.txt``
     files are the texts of the annotation files beside them and are not read
-    on their own; hidden files and folders are skipped.
+    on their own; hidden files and folders are skipped.  The files that fail
+    to read are in the corpus's ``errors`` after an iteration.
 
     Args:
         folder: the corpus folder.

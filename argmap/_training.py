@@ -118,7 +118,7 @@ def tag_tokens(
     Example:
         >>> m = ArgumentMap(source=Source(text="Cats purr, so they are happy."))
         >>> _ = m.add_claim(quote="they are happy")
-        >>> [(t.text, t.tag) for t in tag_tokens(m)][3:]
+        >>> [(t.text, t.tag) for t in tag_tokens(m)][4:]
         [('they', 'B-Claim'), ('are', 'I-Claim'), ('happy', 'I-Claim'), ('.', 'O')]
 
     Raises:
