@@ -434,7 +434,7 @@ def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str,
         for kind, value in items:
             if kind == "inference":
                 count += 1
-                rule, line, data = _rule(value)
+                rule, line, data = _rule(value, name)
                 pending = (rule, line, data)
                 continue
             if pending is not None:
@@ -471,12 +471,12 @@ def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str,
     return m
 
 
-def _rule(value: Any) -> tuple[str, int, Any]:
+def _rule(value: Any, name: str) -> tuple[str, int, Any]:
     text, line = value[0], value[1]
     data = None
     match = _DATA.search(text)
     if match:
-        data = _yaml(match.group(1), "<rule>", line)
+        data = _yaml(match.group(1), name, line)
         text = text[:match.start()].rstrip()
     return text, line, data
 
