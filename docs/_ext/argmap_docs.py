@@ -93,6 +93,10 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Lint",
      "Structural warnings for annotators; see :ref:`reasoning-lint`.",
      ("argmap._reasoning.lint",)),
+    ("Corpora, training data, networkx and pandas",
+     "A folder of maps in one call, corpus statistics, training data for argument "
+     "mining, and graph and table views; see :doc:`training`.",
+     ("argmap._corpus", "argmap._training", "argmap._frames")),
     ("Command line",
      "The ``argmap`` command.",
      ("argmap._cli",)),
