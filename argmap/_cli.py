@@ -373,7 +373,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_validate)
 
     p = sub.add_parser("info", help="summarise a map",
-                       description="Counts by node kind, participants, schemes and problems.")
+                       description="Counts by node kind, participants, schemes and problems; "
+                                   "for a folder, corpus statistics over its maps.")
     p.add_argument("file", metavar="FILE")
     fmt_option(p, "--from", "from_format", "input")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")

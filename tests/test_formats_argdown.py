@@ -89,6 +89,13 @@ def test_errors_name_line_and_column(doc: str, where: str, message: str) -> None
     assert str(info.value).startswith(f"doc.argdown{where}")
 
 
+def test_structure_right_after_the_title_and_without_title() -> None:
+    m = read_argdown("<A>: gist.\n(1) p\n--\n(2) q\n\n[S]: s\n\n(1) r\n--\n(2) t\n")
+    assert [p.id for p in m.premises("<A> inference 1")] == ["[Untitled 1]"]
+    # A structure after a statement belongs to a new, untitled argument.
+    assert [p.id for p in m.premises("<Untitled argument 1> inference 1")] == ["[Untitled 3]"]
+
+
 def test_urls_are_not_comments() -> None:
     m = read_argdown("[L]: see https://example.org/x for more\n")
     assert _text(m, "[L]") == "see https://example.org/x for more"

@@ -205,7 +205,7 @@ class _Parser:
                     self.update(current, current_id)
                     current = None
                 if pcs_arg is None:
-                    if last_argument is None or (not blank_before and stack):
+                    if last_argument is None:
                         self.untitled_args += 1
                         last_argument = self.register(_Element(
                             "argument", f"Untitled argument {self.untitled_args}", "",
