@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap._formats.argdown import read_argdown, read_argdown_json
@@ -115,3 +117,44 @@ def test_source_and_json_export_agree(stem: str) -> None:
     assert _relations(source) == _relations(export)
     doc = json.loads((CORPUS / f"{stem}.json").read_bytes())
     assert len(source.nodes_of(argmap.Claim)) == len(doc["statements"]) + len(doc["arguments"])
+
+
+_TITLES = st.sampled_from(["Tax", "Harm", "Freedom", "Cost", "Ban", "Law"])
+_OPS = st.sampled_from(["+", "-", "<+", "<-", "+>", "->"])
+
+
+@st.composite
+def _trees(draw: st.DrawFn) -> tuple[str, set[tuple[str, str, str]]]:
+    """An Argdown document of nested relations, and the relations it states."""
+    lines: list[str] = []
+    expected: set[tuple[str, str, str]] = set()
+
+    def element(kind: str, title: str, text: bool) -> tuple[str, str]:
+        node = f"[{title}]" if kind == "s" else f"<{title}>"
+        return (f"{node}: {title} matters." if text else node), node
+
+    def grow(parent: str, indent: int, depth: int) -> None:
+        for _ in range(draw(st.integers(0, 2 if depth < 3 else 0))):
+            op = draw(_OPS)
+            kind = draw(st.sampled_from(["s", "a"]))
+            written, child = element(kind, draw(_TITLES), draw(st.booleans()))
+            if child == parent:
+                continue
+            lines.append(" " * indent + f"{op} {written}")
+            into = op in ("+", "-", "<+", "<-")
+            relation = "RA" if "+" in op else "CA"
+            expected.add((relation, child, parent) if into else (relation, parent, child))
+            grow(child, indent + 2, depth + 1)
+
+    for _ in range(draw(st.integers(1, 3))):
+        written, root = element(draw(st.sampled_from(["s", "a"])), draw(_TITLES), True)
+        lines.append(written)
+        grow(root, 2, 0)
+        lines.append("")
+    return "\n".join(lines) + "\n", expected
+
+
+@given(_trees())
+def test_nested_relations_read_as_written(doc: tuple[str, set[tuple[str, str, str]]]) -> None:
+    text, expected = doc
+    assert _relations(read_argdown(text)) == expected
