@@ -281,6 +281,17 @@ def _corpus_info(args: argparse.Namespace) -> int:
     return EXIT_INPUT if corpus.errors else EXIT_OK
 
 
+def _ratio(text: str) -> float:
+    """A ratio >= 0, for ``export --negatives``."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}")
+    return value
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     """``argmap export``: training data (token tags, relation pairs, JSON records)."""
     from argmap._corpus import read_corpus
@@ -401,7 +412,7 @@ def _parser() -> argparse.ArgumentParser:
                         "(JSON lines)")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     fmt_option(p, "--from", "from_format", "inputs")
-    p.add_argument("--negatives", type=float, default=None, metavar="RATIO",
+    p.add_argument("--negatives", type=_ratio, default=None, metavar="RATIO",
                    help="relations: sample RATIO x (positive pairs) 'none' pairs per map "
                         "(default: every unrelated pair)")
     p.add_argument("--seed", type=int, default=0, help="seed of the negative sampling")

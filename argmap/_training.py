@@ -277,8 +277,8 @@ def relation_pairs(
                  if a.id != b.id and (a.id, b.id) not in positives]
     if negatives is not None:
         k = min(len(unrelated), round(negatives * len(positives)))
-        unrelated = sorted(random.Random(seed).sample(unrelated, k),
-                           key=unrelated.index)
+        chosen = sorted(random.Random(seed).sample(range(len(unrelated)), k))
+        unrelated = [unrelated[i] for i in chosen]
     by_id = {u.id: _unit_json(u, name_of) for u in units}
     order = {u.id: i for i, u in enumerate(units)}
     rows = [(a, b, lab) for (a, b), lab in positives.items()]

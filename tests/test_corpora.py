@@ -162,6 +162,4 @@ def test_corpus_file(path: Path) -> None:
 
 def test_every_corpus_folder_is_covered() -> None:
     folders = {p.relative_to(CORPORA).parts[0] for p in FILES}
-    if "sadface" not in folders and (CORPORA / "sadface").is_dir():
-        pytest.skip("SADFace reader pending")
     assert folders == {d.name for d in CORPORA.iterdir() if d.is_dir()}

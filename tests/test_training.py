@@ -179,6 +179,9 @@ def test_export_command(tmp_path: Path) -> None:
     bad = subprocess.run([*run, str(GOLDEN / "mixed.ann"), "--to", "csv", "-o", "-"],
                          capture_output=True, check=False)
     assert bad.returncode == 2
+    negative = subprocess.run([*run, str(GOLDEN / "mixed.ann"), "--to", "relations",
+                               "--negatives", "-1", "-o", "-"], capture_output=True, check=False)
+    assert negative.returncode == 2 and b"expected a number >= 0" in negative.stderr
 
 
 def test_export_from_a_map_without_text_fails_cleanly(tmp_path: Path) -> None:
