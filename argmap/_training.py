@@ -273,12 +273,21 @@ def relation_pairs(
     units = _units(m)
     ids = {u.id for u in units}
     positives = _positive_pairs(m, ids)
-    unrelated = [(a.id, b.id) for a in units for b in units
-                 if a.id != b.id and (a.id, b.id) not in positives]
-    if negatives is not None:
-        k = min(len(unrelated), round(negatives * len(positives)))
-        chosen = sorted(random.Random(seed).sample(range(len(unrelated)), k))
-        unrelated = [unrelated[i] for i in chosen]
+    # Ordered pair (i, j) of units is number i * n + j; the sample is drawn from
+    # these numbers, so the n * n pairs are never all built when sampling.
+    n = len(units)
+    index = {u.id: i for i, u in enumerate(units)}
+    excluded = {index[a] * n + index[b] for a, b in positives} | {i * n + i for i in range(n)}
+    chosen: Iterable[int]
+    if negatives is None:
+        chosen = (i for i in range(n * n) if i not in excluded)
+    else:
+        k = min(n * n - len(excluded), round(negatives * len(positives)))
+        # A uniform draw of k + |excluded| numbers holds at least k allowed ones;
+        # its first k allowed ones are a uniform sample of the allowed pairs.
+        drawn = random.Random(seed).sample(range(n * n), min(n * n, k + len(excluded)))
+        chosen = sorted([i for i in drawn if i not in excluded][:k])
+    unrelated = [(units[i // n].id, units[i % n].id) for i in chosen]
     by_id = {u.id: _unit_json(u, name_of) for u in units}
     order = {u.id: i for i, u in enumerate(units)}
     rows = [(a, b, lab) for (a, b), lab in positives.items()]
