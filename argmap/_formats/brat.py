@@ -59,6 +59,9 @@ Extra keys
 ``brat:kept`` (map)
     ``[[position, line], ...]``: lines kept as read, with their index among
     the annotation lines;
+``brat:problems`` (map)
+    ``[[position, code, message], ...]`` for the kept lines that could not be
+    placed, which :func:`problems` reports;
 ``brat:order`` (map)
     the ids of the modelled annotations in file order;
 ``brat:text-file`` (map)
