@@ -99,6 +99,17 @@ def test_bad_lines_are_kept_and_reported(line: str, code: str) -> None:
     assert dump_ann(m) == (line + "\n").encode()
 
 
+def test_relation_types_of_other_corpora() -> None:
+    text = "Cats purr. Cats are happy. Dogs bark."
+    ann = ("T1\tClaim 11 25\tCats are happy\nT2\tPremise 0 9\tCats purr\n"
+           "T3\tPremise 27 36\tDogs bark\nR1\tSupport Arg1:T2 Arg2:T1\t\n"
+           "R2\tPartial-Attack Arg1:T3 Arg2:T1\t\n")
+    m = read_brat(ann, text)
+    assert isinstance(m.node("R1"), argmap.Inference)
+    assert isinstance(m.node("R2"), argmap.Conflict)
+    assert dump_ann(m).decode() == ann
+
+
 def test_stance_without_major_claim_is_kept() -> None:
     ann = "T1\tClaim 0 4\tCats\nA1\tStance T1 For\n"
     m = read_brat(ann, "Cats purr.")

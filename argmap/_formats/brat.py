@@ -21,10 +21,12 @@ Mapping (following the annotation guidelines of Stab & Gurevych, 2017)
   fragment is checked against the ``.txt``.  Its type (``MajorClaim``,
   ``Claim``, ``Premise`` ...) is kept as the unit's role in
   ``extra["brat:type"]``;
-* ``R<n> supports Arg1:a Arg2:b`` becomes an :class:`~argmap.Inference` with
+* ``R<n> supports Arg1:a Arg2:b`` (or ``support``, any case) becomes an
+  :class:`~argmap.Inference` with
   id ``R<n>`` from ``a`` to ``b`` (one inference per relation: convergent
   support, as the guidelines annotate each premise separately);
-  ``attacks`` becomes a :class:`~argmap.Conflict`; AIF edges are
+  ``attacks`` (``attack``, ``partial-attack``, as AbstRCT writes them) becomes
+  a :class:`~argmap.Conflict`; the type is kept as written; AIF edges are
   ``R<n>/in`` and ``R<n>/out``;
 * ``A<n> Stance T<c> For`` (``Against``) becomes one inference (conflict) from
   claim ``T<c>`` to each major claim of the essay, with id ``A<n>/<major
@@ -86,8 +88,10 @@ from argmap._validation import Problem
 
 __all__ = ["FORMAT", "problems", "read_brat", "write_brat"]
 
-_SUPPORT = "supports"
-_ATTACK = "attacks"
+# Relation types by what they become, compared without case: the Persuasive
+# Essays write supports/attacks, AbstRCT Support/Attack/Partial-Attack.
+_SUPPORT = frozenset({"supports", "support"})
+_ATTACK = frozenset({"attacks", "attack", "partial-attack"})
 _STANCE_VALUES = ("For", "Against")
 _T_LINE = re.compile(r"T\d+\Z")
 _R_LINE = re.compile(r"R\d+\Z")
@@ -172,7 +176,7 @@ class _Reader:
         """Add a supports/attacks relation; False when the line is not one."""
         rid = fields[0]
         parts = fields[1].split(" ") if len(fields) > 1 else []
-        if len(parts) != 3 or parts[0] not in (_SUPPORT, _ATTACK):
+        if len(parts) != 3 or parts[0].lower() not in _SUPPORT | _ATTACK:
             return False
         if any(f.strip() for f in fields[2:]):
             return False
@@ -192,7 +196,7 @@ class _Reader:
                           "annotation")
                 return True
         extra = {"brat:relation": parts[0]}
-        node = (Inference(id=rid, extra=extra) if parts[0] == _SUPPORT
+        node = (Inference(id=rid, extra=extra) if parts[0].lower() in _SUPPORT
                 else Conflict(id=rid, extra=extra))
         self._link(index, line, node, src, trg)
         return True
@@ -393,6 +397,10 @@ class _Writer:
 
     def relations(self, node: Inference | Conflict) -> list[str]:
         kind = "supports" if isinstance(node, Inference) else "attacks"
+        written = node.extra.get("brat:relation")
+        if isinstance(written, str) and written.lower() in (
+                _SUPPORT if isinstance(node, Inference) else _ATTACK):
+            kind = written
         if isinstance(node, Inference):
             sources = list(self.m.premises(node))
             target = self.m.conclusion(node)
