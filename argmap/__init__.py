@@ -4,7 +4,7 @@ This namespace holds what a newcomer needs: the model (:class:`ArgumentMap`
 and its nodes, :class:`Source` and :class:`Span`), reading and writing
 (:func:`read`, :func:`write`, :func:`to_xml`, ...) and the errors.  The
 specialist tools live in :mod:`argmap.reasoning`, :mod:`argmap.formats`,
-:mod:`argmap.view` and :mod:`argmap.strategies`; :func:`evaluate` and
+:mod:`argmap.view`, :mod:`argmap.mining` and :mod:`argmap.strategies`; :func:`evaluate` and
 :func:`render` are re-exported here for convenience.
 
 Names are imported on first use, so ``import argmap`` does not load the
@@ -32,7 +32,8 @@ from argmap._errors import (
 from argmap._lazy import lazy_attributes
 
 if TYPE_CHECKING:
-    from argmap import formats, reasoning, strategies, view  # noqa: F401
+    from argmap import formats, mining, reasoning, strategies, view  # noqa: F401
+    from argmap._corpus import Corpus, read_corpus
     from argmap._io import dumps, loads, read, write
     from argmap._map import ArgumentMap, NodeRef
     from argmap._nodes import (
@@ -74,6 +75,7 @@ __all__ = [
     "Claim",
     "Conflict",
     "ConflictKind",
+    "Corpus",
     "Edge",
     "Evidence",
     "EvidenceType",
@@ -109,6 +111,7 @@ __all__ = [
     "from_xml",
     "loads",
     "read",
+    "read_corpus",
     "render",
     "to_xml",
     "write",
@@ -136,6 +139,9 @@ if not TYPE_CHECKING:
         "dumps": "argmap._io",
         "evaluate": "argmap.reasoning._aspic",
         "formats": "argmap.formats",
+        "mining": "argmap.mining",
+        "Corpus": "argmap._corpus",
+        "read_corpus": "argmap._corpus",
         "reasoning": "argmap.reasoning",
         "strategies": "argmap.strategies",
         "view": "argmap.view",

@@ -77,6 +77,7 @@ class ParseError(ArgmapError):
         message: what went wrong, without the location prefix.
         source: the file name (or ``"<bytes>"``) the input came from.
         line: the 1-based line of the offending construct, when known.
+        column: the 1-based column on that line, when known (text formats).
         node: the id of the node or edge concerned, when known.
     """
 
@@ -87,14 +88,18 @@ class ParseError(ArgmapError):
         source: str | None = None,
         line: int | None = None,
         node: str | None = None,
+        column: int | None = None,
     ) -> None:
         self.message = message
         self.source = source
         self.line = line
+        self.column = column
         self.node = node
         where = source or "<input>"
         if line is not None:
             where += f":{line}"
+            if column is not None:
+                where += f":{column}"
         if node is not None:
             where += f" (id {node!r})"
         super().__init__(f"{where}: {message}")

@@ -46,6 +46,8 @@ root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "format-mappings.rst"]
 templates_path: list[str] = []
 nitpicky = True
+# Optional libraries whose inventories are not bundled in _intersphinx.
+nitpick_ignore = [("py:class", "networkx.MultiDiGraph"), ("py:class", "pandas.DataFrame")]
 default_role = "py:obj"
 primary_domain = "py"
 highlight_language = "python3"

@@ -20,7 +20,7 @@ from argmap.formats import format_problems
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
-MAP_SUFFIXES = (".json", ".xml", ".aml", ".scm")
+MAP_SUFFIXES = (".json", ".xml", ".aml", ".scm", ".ann", ".argdown")
 
 
 def corpus_files() -> list[Path]:
@@ -89,10 +89,44 @@ def _carneades_counts(root: ET.Element) -> collections.Counter[str]:
     })
 
 
+def _brat_counts(data: bytes) -> collections.Counter[str]:
+    lines = [ln.split("\t") for ln in data.decode("utf-8").splitlines()]
+    majors = sum(1 for ln in lines if ln[0].startswith("T") and ln[1].startswith("MajorClaim "))
+    stances = collections.Counter(ln[1].split()[2] for ln in lines
+                                  if ln[0].startswith("A") and ln[1].startswith("Stance "))
+    relations = collections.Counter(ln[1].split()[0] for ln in lines if ln[0].startswith("R"))
+    return collections.Counter({
+        "I": sum(1 for ln in lines if ln[0].startswith("T")),
+        "RA": relations["supports"] + stances["For"] * majors,
+        "CA": relations["attacks"] + stances["Against"] * majors,
+    })
+
+
+def _argdown_json_counts(doc: dict[str, Any]) -> collections.Counter[str]:
+    pcs_titles = {st["title"] for arg in doc["arguments"].values() for st in arg.get("pcs") or ()}
+    inferences = sum(1 for arg in doc["arguments"].values() for st in arg.get("pcs") or ()
+                     if "inference" in st)
+    kinds = collections.Counter(r["relationType"] for r in doc["relations"])
+    undercuts = kinds["undercut"]
+    return collections.Counter({
+        "I": len(doc["arguments"]) + len(set(doc["statements"]) | pcs_titles),
+        "RA": kinds["support"] + inferences,
+        "CA": kinds["attack"] + kinds["contrary"] + undercuts + 2 * kinds["contradictory"],
+    })
+
+
 def raw_counts(path: Path, data: bytes) -> collections.Counter[str]:
     """Node counts by AIF kind, from the raw file."""
+    if path.suffix == ".ann":
+        return _brat_counts(data)
+    if path.suffix == ".argdown":
+        # The Argdown tools' own export of the same document says what it contains.
+        return _argdown_json_counts(json.loads(path.with_suffix(".json").read_bytes()))
     if path.suffix == ".json":
-        return _aif_counts(json.loads(data))
+        doc = json.loads(data)
+        if "statements" in doc and "arguments" in doc:
+            return _argdown_json_counts(doc)
+        return _aif_counts(doc)
     root = ET.fromstring(data)
     counter = {"arggraph": _microtext_counts, "ARG": _aml_counts, "lkif": _carneades_counts,
                "caf": _carneades_counts}[root.tag]
@@ -112,8 +146,12 @@ def test_corpus_file(path: Path) -> None:
     # AIF-XML (and RDF/XML) carry every map without change.
     assert argmap.from_xml(argmap.to_xml(m), name=path.name) == m
     assert argmap.loads(argmap.dumps(m, "aif-rdf"), "aif-rdf") == m
-    if path.suffix == ".json":
-        fmt = next(f.name for f in argmap.formats.formats() if f.sniff and f.sniff(data))
+    if path.suffix == ".ann":  # brat writes back the file it read
+        assert argmap.dumps(m, "brat") == data
+        assert argmap.read(path.with_suffix(".txt"), "brat") == m
+    writer = next((f for f in argmap.formats.formats() if f.sniff and f.sniff(data)), None)
+    if path.suffix == ".json" and writer is not None and writer.dump is not None:
+        fmt = writer.name
         original = json.loads(data)
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a map read from JSON loses nothing writing it back

@@ -24,9 +24,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("argmap._xmlchars", "argmap._text", "argmap._extra", "argmap._atomic"),
     ("argmap._nodes",),
     ("argmap._map_store", "argmap._validation", "argmap._map_queries", "argmap._map"),
-    ("argmap.formats", "argmap.reasoning"),
+    ("argmap.formats", "argmap.reasoning", "argmap.mining"),
     ("argmap.view",),
-    ("argmap._io", "argmap.strategies"),
+    ("argmap._io", "argmap._corpus", "argmap.strategies"),
     ("argmap",),  # the package's front door, which re-exports from every layer
     ("argmap._cli",),
     ("argmap.__main__",),

@@ -9,6 +9,7 @@ Usage::
     argmap evaluate FILE... [--from FORMAT] [--semantics S] [--ordering O]
     argmap compare FIRST SECOND [--from FORMAT]
     argmap lint FILE...     [--from FORMAT] [--summary] [--exit-zero]
+    argmap export FILE... --to bio|bioes|relations|jsonl -o OUT [--from FORMAT]
     argmap formats
 
 One contract for every command: ``--from FORMAT`` names the format of the
@@ -55,7 +56,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from argmap._cli import _maps, _reasoning
+from argmap._cli import _export, _maps, _reasoning
 from argmap._cli._common import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
@@ -86,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _maps.add_commands(sub)
     _reasoning.add_commands(sub)
+    _export.add_commands(sub)
     return parser
 
 

@@ -7,6 +7,7 @@ import collections
 import os
 import sys
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import argmap.formats  # noqa: F401  (registers the checks of kept records with validate())
@@ -254,54 +255,60 @@ def _print_info(info: dict[str, Any]) -> None:
 
 def _cmd_info(args: argparse.Namespace) -> int:
     loaded, total, several = each_map(args.files, args.from_format, label="info")
+    if not several:
+        worst = EXIT_OK
+        for item in loaded:
+            if item.map is None:
+                worst = max(worst, exit_code(item.error) if item.error else 3)
+            elif args.json:
+                print_json(info_of(item.map, item.name, item.format))
+            elif not args.quiet:
+                _print_info(info_of(item.map, item.name, item.format))
+        return worst
+    return _corpus_info(args, loaded, total)
+
+
+def _corpus_info(args: argparse.Namespace, loaded: Iterator[Loaded], total: int) -> int:
+    """``info`` over several maps: a line each, then the corpus statistics."""
+    from argmap.mining._statistics import corpus_statistics
+
     infos: list[dict[str, Any]] = []
-    worst = EXIT_OK
-    kinds: collections.Counter[str] = collections.Counter()
-    schemes: collections.Counter[str] = collections.Counter()
+    failed: list[int] = []
     formats_seen: collections.Counter[str] = collections.Counter()
-    totals = collections.Counter[str]()
-    for item in loaded:
-        if item.map is None:
-            worst = max(worst, exit_code(item.error) if item.error else 3)
-            totals["unreadable"] += 1
-            continue
-        info = info_of(item.map, item.name, item.format)
-        formats_seen[str(item.format)] += 1
-        kinds.update(info["kinds"])
-        for s in info["schemes"]:
-            schemes[f"{s['kind']} {s['scheme'] or '(none)'}"] += s["count"]
-        totals["maps"] += 1
-        totals["nodes"] += info["nodes"]
-        totals["edges"] += info["edges"]
-        totals["participants"] += len(info["participants"])
-        totals["problems"] += sum(info["problems"].values())
-        totals["with_source"] += info["source"] is not None
-        if several:
+
+    def maps() -> Iterator[ArgumentMap]:
+        for item in loaded:
+            if item.map is None:
+                failed.append(exit_code(item.error) if item.error else 3)
+                continue
+            info = info_of(item.map, item.name, item.format)
+            info.pop("problem_list")
+            formats_seen[str(item.format)] += 1
+            infos.append(info)
             if not (args.json or args.quiet):
                 print(f"{info['file']} ({info['format']}): {info['nodes']} nodes, "
                       f"{info['edges']} edges, {sum(info['problems'].values())} problem(s)")
-            info.pop("problem_list")
-        infos.append(info)
-    if not several:
-        if infos and args.json:
-            print_json(infos[0])
-        elif infos and not args.quiet:
-            _print_info(infos[0])
-        return worst
-    total_info: dict[str, Any] = {"files": total, **{k: totals[k] for k in (
-        "maps", "unreadable", "with_source", "nodes", "edges", "participants", "problems")},
-        "formats": dict(formats_seen.most_common()),
-        "kinds": {k: kinds[k] for k in _KIND_ORDER if k in kinds},
-        "schemes": dict(schemes.most_common())}
+            yield item.map
+
+    stats = corpus_statistics(maps())
+    stats["files"], stats["unreadable"] = total, len(failed)
+    stats["formats"] = dict(formats_seen.most_common())
+    stats["problems"] = sum(sum(i["problems"].values()) for i in infos)
     if args.json:
-        print_json({"files": infos, "total": total_info})
+        print_json({"files": infos, "total": stats})
     elif not args.quiet:
-        kind_text = ", ".join(f"{k} {thousands(n)}" for k, n in total_info["kinds"].items())
-        print(f"{thousands(total)} file(s): {thousands(totals['maps'])} read, "
-              f"{thousands(totals['unreadable'])} unreadable; {thousands(totals['nodes'])} "
-              f"nodes ({kind_text}), {thousands(totals['edges'])} edges, "
-              f"{thousands(totals['problems'])} problem(s)")
-    return worst
+        for key in ("units", "relations", "schemes"):
+            items = ", ".join(f"{k} {thousands(n)}" for k, n in stats[key].items())
+            counted = thousands(sum(stats[key].values()))
+            print(f"{key}: {counted}" + (f" ({items})" if items else ""))
+        print(f"implicit units: {thousands(stats['implicit_units'])}; speakers: "
+              f"{thousands(stats['speakers'])}; locutions: {thousands(stats['locutions'])}")
+        if stats["coverage"] is not None:
+            print(f"text covered by units: {thousands(stats['covered_characters'])} of "
+                  f"{thousands(stats['characters'])} characters ({stats['coverage']:.1%})")
+        print(f"{thousands(total)} file(s): {thousands(stats['maps'])} read, "
+              f"{thousands(len(failed))} unreadable; {thousands(stats['problems'])} problem(s)")
+    return max(failed, default=EXIT_OK)
 
 
 # ------------------------------------------------------------------- render

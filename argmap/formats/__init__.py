@@ -22,6 +22,7 @@ from argmap.formats._problems import format_problems
 if TYPE_CHECKING:
     from argmap._validation import FORMAT_RULES
     from argmap.formats._aifxml import AIF_XML_NAMESPACE, aif_xml_schema, from_xml, to_xml
+    from argmap.formats._brat import write_brat
     from argmap.formats._format import Format
     from argmap.formats._rdf import from_rdf, to_rdf
     from argmap.formats._registry import formats, get_format, register_format
@@ -39,6 +40,7 @@ __all__ = [
     "register_format",
     "to_rdf",
     "to_xml",
+    "write_brat",
 ]
 
 # Every reader lives in this package, so a map that carries records a reader kept aside was
@@ -60,4 +62,5 @@ if not TYPE_CHECKING:
         "register_format": "argmap.formats._registry",
         "to_rdf": "argmap.formats._rdf",
         "to_xml": "argmap.formats._aifxml",
+        "write_brat": "argmap.formats._brat",
     }, globals())

@@ -18,9 +18,10 @@ __all__ = ["format_problems"]
 
 
 def _checkers() -> list[Callable[[ArgumentMap], list[Problem]]]:
-    from argmap.formats import _aifdb, _aml, _microtext, _ova2, _xaif
+    from argmap.formats import _aifdb, _aml, _brat, _microtext, _ova2, _xaif
 
-    return [_aifdb.problems, _xaif.problems, _ova2.problems, _microtext.problems, _aml.problems]
+    return [_aifdb.problems, _xaif.problems, _ova2.problems, _microtext.problems, _aml.problems,
+            _brat.problems]
 
 
 def format_problems(m: ArgumentMap) -> list[Problem]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from argmap._errors import FormatError
 from argmap.formats._format import Format
 
-__all__ = ["builtin_formats", "choose_format", "formats", "get_format", "register_format"]
+__all__ = [
+    "builtin_formats", "by_suffix", "choose_format", "formats", "get_format", "register_format",
+]
 
 _REGISTRY: dict[str, Format] = {}
 _BUILTINS_LOADED = False
@@ -52,7 +54,7 @@ def _load_builtins() -> None:
         _REGISTRY.setdefault(fmt.name, fmt)
 
 
-def _by_suffix(filename: str) -> list[Format]:
+def by_suffix(filename: str) -> list[Format]:
     lowered = filename.lower()
     best: list[tuple[int, Format]] = []
     for fmt in formats():
@@ -71,7 +73,7 @@ def choose_format(
     if format is not None:
         fmt = get_format(format)
     else:
-        candidates = _by_suffix(filename) if filename else []
+        candidates = by_suffix(filename) if filename else []
         if data is not None and len(candidates) != 1:
             pool = candidates or formats()
             sniffed = [f for f in pool if f.sniff is not None and f.sniff(data)]
@@ -98,7 +100,18 @@ def choose_format(
 
 def builtin_formats() -> list[Format]:
     """The formats argmap ships, in the order they are tried when sniffing."""
-    from argmap.formats import _aifdb, _aifxml, _aml, _carneades, _microtext, _ova2, _rdf, _xaif
+    from argmap.formats import (
+        _aifdb,
+        _aifxml,
+        _aml,
+        _argdown,
+        _brat,
+        _carneades,
+        _microtext,
+        _ova2,
+        _rdf,
+        _xaif,
+    )
 
     return [
         _aifxml.FORMAT,
@@ -111,4 +124,7 @@ def builtin_formats() -> list[Format]:
         _aml.FORMAT,
         _carneades.LKIF_FORMAT,
         _carneades.CAF_FORMAT,
+        _brat.FORMAT,
+        _argdown.FORMAT,
+        _argdown.JSON_FORMAT,
     ]

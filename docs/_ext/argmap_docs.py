@@ -102,6 +102,13 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Lint",
      "Structural warnings for annotators; see :ref:`reasoning-lint`.",
      ("argmap.reasoning._lint",)),
+    ("Corpora",
+     "A folder of maps in one call; see :doc:`/training`.",
+     ("argmap._corpus",)),
+    ("Training data, statistics, networkx and pandas",
+     "Corpus statistics, training data for argument mining, and graph and table views; "
+     "see :doc:`/training`.",
+     ("argmap.mining",)),
     ("Property-testing strategies",
      "Hypothesis strategies that build random valid maps.",
      ("argmap.strategies",)),
@@ -127,7 +134,8 @@ SUPPORTING_TYPES: dict[str, tuple[str, ...]] = {
 
 #: The public namespaces, each with its own API page, in the order of the docs.
 NAMESPACES: tuple[str, ...] = (
-    "argmap", "argmap.reasoning", "argmap.formats", "argmap.view", "argmap.strategies",
+    "argmap", "argmap.reasoning", "argmap.formats", "argmap.view", "argmap.mining",
+    "argmap.strategies",
 )
 
 #: Top-level names that are conveniences: documented in their subpackage.

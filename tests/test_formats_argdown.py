@@ -1,0 +1,160 @@
+"""Argdown source and its JSON export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap.formats._argdown import read_argdown, read_argdown_json
+
+GOLDEN = Path(__file__).parent / "golden" / "argdown"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "argdown"
+
+
+def _text(m: argmap.ArgumentMap, ref: str) -> str:
+    node = m.node(ref)
+    assert isinstance(node, argmap.Claim)
+    return node.text
+
+
+def _relations(m: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
+    out: set[tuple[str, str, str]] = set()
+    for node in m.nodes_of(argmap.Inference):
+        concl = m.conclusion(node)
+        assert concl is not None
+        out.update(("RA", p.id, concl.id) for p in m.premises(node))
+    for c in m.nodes_of(argmap.Conflict):
+        attacker, target = m.attacker(c), m.target(c)
+        assert attacker is not None and target is not None
+        out.add(("CA", attacker.id, target.id))
+    return out
+
+
+def test_every_construct() -> None:
+    m = argmap.read(GOLDEN / "constructs.argdown")
+    assert m.extra["argdown:front-matter"] == {"title": "Constructs", "tags": ("demo",)}
+    assert _text(m, "[Legal]") == "Soft drugs should be legal. #pro"
+    legal = m.node("[Legal]")
+    assert legal.extra["argdown:tags"] == ("pro",)
+    assert legal.extra["argdown:section"] == "Debate"
+    assert m.node("<Freedom>").extra["argdown:tags"] == ("civil rights",)
+    rels = _relations(m)
+    assert ("RA", "<Freedom>", "[Legal]") in rels
+    assert ("CA", "<Harm>", "[Legal]") in rels
+    assert ("CA", "<Cost>", "[Legal]") in rels
+    assert ("RA", "[Legal]", "[Tolerance]") in rels
+    assert {("CA", "[Legal]", "[Ban]"), ("CA", "[Ban]", "[Legal]")} <= rels
+    # The undercut targets <Harm>, which has no structure: its gist.
+    assert ("CA", "<Rare>", "<Harm>") in rels
+    first = m.node("<Freedom> inference 1")
+    assert isinstance(first, argmap.Inference) and first.scheme == "Modus ponens"
+    assert first.extra["argdown:data"] == {"uses": (1, 2)}
+    assert [p.id for p in m.premises(first)] == ["[Liberty]", "[Untitled 1]"]
+    second = m.node("<Freedom> inference 2")
+    assert [p.id for p in m.premises(second)] == ["[Legal]"]
+    concl = m.conclusion(second)
+    assert concl is not None and concl.id == "[Untitled 2]"
+    # <Harm> attacks [Legal] once, though stated twice.
+    assert len([n for n in m.nodes_of(argmap.Conflict)
+                if n.extra["argdown:relation"] == "attack"]) == 2
+    assert m.validate() == []
+
+
+def test_undercut_of_an_argument_with_structure_targets_its_inference() -> None:
+    m = read_argdown("<A>: a.\n  <_ <U>: u.\n\n<A>\n\n(1) p\n--\n(2) q\n")
+    target = m.target("undercut 1")
+    assert target is not None and target.id == "<A> inference 1"
+    assert m.conflict_kind("undercut 1") is argmap.ConflictKind.UNDERCUT
+
+
+@pytest.mark.parametrize(("doc", "where", "message"), [
+    ("[Open: text", ":1:1", "unclosed title"),
+    ("[A]: a\n  +\n", ":2:3", "nothing after"),
+    ("/* never closed", ":1:1", "not closed"),
+    ("x\n\n  <!-- open", ":3:3", "not closed"),
+    ("===\ntitle: x\n", ":1", "front matter"),
+    ("===\ntitle: [x\n===\n", ":2:10", "not valid YAML"),
+    ("[S]: s\n  _ <U>: u\n", ":2", "only arguments can be undercut"),
+    ("<A>\n\n(1) p\n(2) q\n", ":4", "without a conclusion"),
+    ("<A>\n\n(1) p\n--\nrule without end\n(2) q\n", ":4", "not closed by a line of dashes"),
+    ("<A> text\n", ":1:4", "expected ':'"),
+    ("<A>\n\n(1) p\n-- r {a: [} --\n(2) q\n", ":4", "not valid YAML"),
+])
+def test_errors_name_line_and_column(doc: str, where: str, message: str) -> None:
+    with pytest.raises(argmap.ParseError, match=message) as info:
+        read_argdown(doc, "doc.argdown")
+    assert str(info.value).startswith(f"doc.argdown{where}")
+
+
+def test_structure_right_after_the_title_and_without_title() -> None:
+    m = read_argdown("<A>: gist.\n(1) p\n--\n(2) q\n\n[S]: s\n\n(1) r\n--\n(2) t\n")
+    assert [p.id for p in m.premises("<A> inference 1")] == ["[Untitled 1]"]
+    # A structure after a statement belongs to a new, untitled argument.
+    assert [p.id for p in m.premises("<Untitled argument 1> inference 1")] == ["[Untitled 3]"]
+
+
+def test_urls_are_not_comments() -> None:
+    m = read_argdown("[L]: see https://example.org/x for more\n")
+    assert _text(m, "[L]") == "see https://example.org/x for more"
+
+
+def test_json_export_needs_its_shape() -> None:
+    with pytest.raises(argmap.ParseError, match="not an Argdown JSON export"):
+        read_argdown_json(b'{"nodes": []}')
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora/argdown is absent")
+@pytest.mark.parametrize("stem", ["argdown-primer", "legalisation-softdrugs"])
+def test_source_and_json_export_agree(stem: str) -> None:
+    source = argmap.read(CORPUS / f"{stem}.argdown")
+    export = argmap.read(CORPUS / f"{stem}.json")
+    assert set(source.nodes) == set(export.nodes)
+    assert _relations(source) == _relations(export)
+    doc = json.loads((CORPUS / f"{stem}.json").read_bytes())
+    assert len(source.nodes_of(argmap.Claim)) == len(doc["statements"]) + len(doc["arguments"])
+
+
+_TITLES = st.sampled_from(["Tax", "Harm", "Freedom", "Cost", "Ban", "Law"])
+_OPS = st.sampled_from(["+", "-", "<+", "<-", "+>", "->"])
+
+
+@st.composite
+def _trees(draw: st.DrawFn) -> tuple[str, set[tuple[str, str, str]]]:
+    """An Argdown document of nested relations, and the relations it states."""
+    lines: list[str] = []
+    expected: set[tuple[str, str, str]] = set()
+
+    def element(kind: str, title: str, text: bool) -> tuple[str, str]:
+        node = f"[{title}]" if kind == "s" else f"<{title}>"
+        return (f"{node}: {title} matters." if text else node), node
+
+    def grow(parent: str, indent: int, depth: int) -> None:
+        for _ in range(draw(st.integers(0, 2 if depth < 3 else 0))):
+            op = draw(_OPS)
+            kind = draw(st.sampled_from(["s", "a"]))
+            written, child = element(kind, draw(_TITLES), draw(st.booleans()))
+            if child == parent:
+                continue
+            lines.append(" " * indent + f"{op} {written}")
+            into = op in ("+", "-", "<+", "<-")
+            relation = "RA" if "+" in op else "CA"
+            expected.add((relation, child, parent) if into else (relation, parent, child))
+            grow(child, indent + 2, depth + 1)
+
+    for _ in range(draw(st.integers(1, 3))):
+        written, root = element(draw(st.sampled_from(["s", "a"])), draw(_TITLES), True)
+        lines.append(written)
+        grow(root, 2, 0)
+        lines.append("")
+    return "\n".join(lines) + "\n", expected
+
+
+@given(_trees())
+def test_nested_relations_read_as_written(doc: tuple[str, set[tuple[str, str, str]]]) -> None:
+    text, expected = doc
+    assert _relations(read_argdown(text)) == expected
