@@ -56,6 +56,10 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
                    help="Dung semantics (default: grounded)")
     p.add_argument("--ordering", default="weakest-link", choices=ORDERINGS,
                    help="argument ordering for preferences (default: weakest-link)")
+    p.add_argument("--perspective", metavar="NAME",
+                   help="a participant's id: only what NAME asserts or concedes is taken as "
+                        "premise; what others said counts only as the fact that they said it "
+                        "(default: the whole map, whoever said it)")
     p.set_defaults(func=run_evaluate)
 
     p = subparsers.add_parser(
@@ -111,14 +115,15 @@ def run_evaluate(args: argparse.Namespace) -> int:
     """Handler of ``argmap evaluate``: print each proposition's status."""
     try:
         m = _load(args.file, args.format)
-        ev = evaluate(m, args.semantics, ordering=args.ordering)
+        ev = evaluate(m, args.semantics, ordering=args.ordering, perspective=args.perspective)
     except (_LoadError, ArgmapError, OSError) as exc:
         return _fail("evaluate", exc)
     counts = dict.fromkeys(Status, 0)
     for st in ev.statuses.values():
         counts[st] += 1
     sf = ev.structure
-    print(f"{args.file}: {ev.semantics} semantics, {ev.ordering} ordering; "
+    whose = "" if ev.perspective is None else f", from {ev.perspective}'s perspective"
+    print(f"{args.file}: {ev.semantics} semantics, {ev.ordering} ordering{whose}; "
           f"{len(sf.arguments)} arguments, {sf.framework.attack_count()} defeats")
     if ev.labellings is None:
         print(f"statuses are sceptical; under {ev.semantics} semantics they are the grounded ones")
@@ -131,6 +136,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         node = m.nodes[nid]
         text = getattr(node, "text", None) or ""
         print(f"{st.value:<5} {nid:<{width}}  {_short(text, 80)}")
+    for nid, why in ev.unread.items():
+        print(f"left out {nid}: {why}")
     return 0
 
 
