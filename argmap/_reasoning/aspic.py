@@ -17,10 +17,19 @@ reification of Bex, Prakken & Reed (2010) and Bex, Modgil, Prakken & Reed
 * **Contrariness**: each conflict (CA) makes its attacker a contrary of its
   target: of a formula (rebut or undermine) or of a rule's name (undercut).
   A pair of conflicts in opposite directions between two formulas makes them
-  *contradictories*.  Conflicts aimed at conflicts or preferences are ignored.
+  *contradictories*.  A conflict with several attacking formulas (a linked
+  objection) attacks with their conjunction: a formula of its own, named by
+  the conflict's id, that a strict rule derives from all the parts.  A
+  conflict aimed at another conflict attacks the attacks that conflict makes
+  (AFRA, see :mod:`._afra`).
 * **Preferences**: each preference (PA) between two propositions orders them;
   between two inferences, it orders the rules.  Both orders are closed under
   transitivity; two nodes preferred to each other (a cycle) are left unordered.
+
+What cannot be read this way (a conflict aimed at a preference, an inference
+without a premise, ...) is left out and named, with the reason, in
+``StructuredFramework.unread``.  With a ``perspective``, the premises are
+only the formulas the participant is committed to (see :func:`evaluate`).
 
 Arguments are built as in ASPIC+: a premise argument ``[p]`` for every
 premise, and for every rule and every combination of arguments for its
