@@ -28,14 +28,35 @@ class _Args:
     key: dict[tuple[str | None, str, tuple[int, ...]], int] = attrs.Factory(dict)
 
 
-def build_arguments(th: _Theory, limit: int) -> tuple[_Args, dict[str, list[int]]]:
+def build_arguments(
+    th: _Theory, limit: int, *, consistent_premises: bool = False
+) -> tuple[_Args, dict[str, list[int]]]:
+    """Every argument of the theory, and argument indices by conclusion.
+
+    With ``consistent_premises``, an argument whose premises include a formula
+    and one of its contraries or contradictories is not built (the
+    c-consistent arguments of Modgil & Prakken 2013).
+    """
     out = _Args()
     by_conc: dict[str, list[int]] = {f: [] for f in th.formulas}
+    clash: dict[str, set[str]] = {}
+    if consistent_premises:
+        for _, x, t in th.contraries:
+            clash.setdefault(x, set()).add(t)
+            clash.setdefault(t, set()).add(x)
+
+    def consistent(subs: tuple[int, ...]) -> bool:
+        prem: set[str] = set()
+        for sub in subs:
+            prem |= out.prem[sub]
+        return not any(clash.get(p, set()) & prem for p in prem)
 
     def make(conc: str, rule: str | None, subs: tuple[int, ...]) -> int:
         k = (rule, conc, subs)
         if k in out.key:
             return out.key[k]
+        if clash and not consistent(subs):
+            return -1
         idx = len(out.conc)
         if idx >= limit:
             raise FrameworkError(
@@ -85,7 +106,7 @@ def build_arguments(th: _Theory, limit: int) -> tuple[_Args, dict[str, list[int]
             for rid in th.concluded_by[f]:
                 prem = th.rules[rid][0]
                 for combo in itertools.product(*(by_conc[p] for p in prem)):
-                    make(f, rid, combo)
+                    make(f, rid, combo)  # -1 (not built) needs no handling here
             continue
         if len(comp) > _MAX_CYCLE:
             raise FrameworkError(
@@ -112,7 +133,8 @@ def build_arguments(th: _Theory, limit: int) -> tuple[_Args, dict[str, list[int]
                     else:
                         lists.append(by_conc[p])
                 else:
-                    found.extend(make(f, rid, combo) for combo in itertools.product(*lists))
+                    built = (make(f, rid, combo) for combo in itertools.product(*lists))
+                    found.extend(i for i in built if i >= 0)
             memo[key] = found
             return found
 

@@ -11,6 +11,7 @@ import attrs
 
 from argmap._map import ArgumentMap
 from argmap._nodes import Conflict, Inference, Locution, Node, NodeKind, Preference, Rephrase
+from argmap._reasoning.framework import FrameworkError
 from argmap._reasoning.questions import scheme_of
 from argmap._reasoning.schemes import SchemeCatalogue
 
@@ -294,3 +295,68 @@ class _Order:
         if not better:
             return True
         return any(all(self.better(y, x) for y in better) for x in worse)
+
+
+# Transposition can multiply rules when formulas have several contradictories.
+_MAX_TRANSPOSED = 20_000
+_NOT = "#not"
+
+
+def close_under_transposition(th: _Theory) -> None:
+    """Close the strict rules of deductive schemes under transposition (in place).
+
+    For a strict rule ``p1, ..., pn -> q`` and each ``i``, the rule
+    ``p1, ..., -q, ..., pn -> -pi`` (``-q`` in place of ``pi``) is added, where
+    ``-f`` is any contradictory of ``f`` in the map or, when ``f`` has none, a
+    made-up negation ``f#not`` that contradicts ``f``, is no premise and is
+    not a proposition of the map.  Without this closure a strict rule can
+    leave two contradictories both acceptable (Caminada & Amgoud 2007); with
+    it, ASPIC+'s rationality postulates hold for well-formed theories
+    (Modgil & Prakken 2013).  The conjunction rules of linked conflicts are
+    technical, not deductive schemes, and are left alone.
+    """
+    strict = [(rid, prem, concl) for rid, (prem, concl, s) in th.rules.items()
+              if s and not rid.endswith(_AND)]
+    if not strict:
+        return
+    contra: dict[str, list[str]] = {}
+    pairs = {(c.attacker, c.target) for c in th.conflicts if c.on == "formula"}
+    for x, t in sorted(pairs):
+        if (t, x) in pairs:
+            contra.setdefault(t, []).append(x)
+
+    def neg(f: str) -> list[str]:
+        if not contra.get(f):
+            n = f + _NOT
+            th.formulas.append(n)
+            th.synthetic.add(n)
+            th.excluded.add(n)
+            th.conflicts.append(_Conflict(n, n, f, "formula"))
+            th.conflicts.append(_Conflict(n, f, n, "formula"))
+            contra[f] = [n]
+            contra[n] = [f]
+        return contra[f]
+
+    seen = {(frozenset(prem), concl) for _, prem, concl in strict}
+    queue = list(strict)
+    made = 0
+    while queue:
+        rid, prem, concl = queue.pop()
+        for i, p in enumerate(prem):
+            for nq in list(neg(concl)):
+                for np_ in list(neg(p)):
+                    body = (*prem[:i], nq, *prem[i + 1:])
+                    key = (frozenset(body), np_)
+                    if key in seen or np_ in body:
+                        continue
+                    seen.add(key)
+                    made += 1
+                    if made > _MAX_TRANSPOSED:
+                        raise FrameworkError(
+                            f"closing the strict rules under transposition makes more than "
+                            f"{_MAX_TRANSPOSED:,} rules; evaluate with transposition=False"
+                        )
+                    new_id = f"{rid}#t{made}"
+                    th.rules[new_id] = (tuple(dict.fromkeys(body)), np_, True)
+                    th.concluded_by.setdefault(np_, []).append(new_id)
+                    queue.append((new_id, tuple(dict.fromkeys(body)), np_))

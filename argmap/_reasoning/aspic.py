@@ -84,7 +84,7 @@ from argmap._map import ArgumentMap, NodeRef
 from argmap._nodes import ConflictKind
 from argmap._reasoning._afra import AttackSpec, afra_framework
 from argmap._reasoning._arguments import build_arguments
-from argmap._reasoning._theory import _Order, read_theory
+from argmap._reasoning._theory import _Order, _Theory, close_under_transposition, read_theory
 from argmap._reasoning.framework import (
     _IN,
     _OUT,
@@ -110,6 +110,8 @@ __all__ = [
 
 #: The argument orderings :func:`evaluate` offers.
 ORDERINGS: tuple[str, ...] = ("weakest-link", "last-link")
+
+_CONCLUSION_PREFERENCES = ("decide", "lift")
 
 #: How many arguments :func:`build_framework` builds before giving up.
 DEFAULT_MAX_ARGUMENTS = 500_000
@@ -224,7 +226,7 @@ class Evaluation:
             premise or in a conflict), by node id, in map order.
         arguments: the sceptical status of each argument (and of each attack
             that is itself attacked, see
-            :attr:`StructuredFramework.attack_arguments`).
+            ``StructuredFramework.attack_arguments``).
         structure: the arguments, attacks and Dung framework behind it.
         labellings: how many labellings the semantics has (grounded: 1;
             stable: possibly 0, and then every status is ``UNDEC``); None for
@@ -290,6 +292,9 @@ def build_framework(
     catalogue: SchemeCatalogue | None = None,
     max_arguments: int = DEFAULT_MAX_ARGUMENTS,
     perspective: str | None = None,
+    conclusion_preferences: str = "lift",
+    consistent_premises: bool = False,
+    transposition: bool = True,
 ) -> StructuredFramework:
     """Read a map as an ASPIC+ theory and build its arguments and defeat graph.
 
@@ -303,10 +308,21 @@ def build_framework(
         max_arguments: stop with an error past this many arguments.
         perspective: a participant's id: only what that participant is
             committed to enters the knowledge base (see :func:`evaluate`).
+        conclusion_preferences: how a preference between two propositions
+            reads: ``"decide"`` (default) -- it decides an attack between
+            arguments for them directly, also for derived conclusions;
+            ``"lift"`` -- textbook ASPIC+, where only premises and rules are
+            ordered: the preference is lifted to what yields the two
+            propositions (see :func:`evaluate`) and then only the argument
+            ordering decides.
+        consistent_premises: build no argument whose premises conflict
+            (Modgil & Prakken 2013's c-consistent arguments).
+        transposition: close the strict rules (deductive schemes) under
+            transposition, so that the rationality postulates hold.
 
     Raises:
-        FrameworkError: for an unknown ordering or participant, or too many
-            arguments.
+        FrameworkError: for an unknown ordering, reading or participant, or
+            too many arguments.
 
     Example:
         >>> from argmap import ArgumentMap
@@ -322,8 +338,15 @@ def build_framework(
     cat = catalogue if catalogue is not None else schemes()
     if perspective is not None and perspective not in m.participants:
         raise FrameworkError(f"perspective {perspective!r} is not a participant of the map")
+    if conclusion_preferences not in _CONCLUSION_PREFERENCES:
+        raise FrameworkError(
+            f"unknown reading of preferences {conclusion_preferences!r}; choose one of "
+            + ", ".join(_CONCLUSION_PREFERENCES)
+        )
     th = read_theory(m, cat, perspective=perspective)
-    args, by_conc = build_arguments(th, max_arguments)
+    if transposition:
+        close_under_transposition(th)
+    args, by_conc = build_arguments(th, max_arguments, consistent_premises=consistent_premises)
     n = len(args.conc)
     names = [f"A{i + 1}" for i in range(n)]
 
@@ -336,14 +359,18 @@ def build_framework(
         for s in set(args.subs[i]):
             parents[s].append(i)
 
-    props = _Order(th.prop_pref)
-    rules_order = _Order(th.rule_pref)
+    direct_conclusions = conclusion_preferences == "decide"
+    if direct_conclusions:
+        props = _Order(th.prop_pref)
+        rules_order = _Order(th.rule_pref)
+    else:
+        props, rules_order = _textbook_orders(th)
 
     def weaker(a: int, b: int) -> bool:
         ca, cb = args.conc[a], args.conc[b]
-        if props.better(cb, ca):
+        if direct_conclusions and props.better(cb, ca):
             return True
-        if props.better(ca, cb):
+        if direct_conclusions and props.better(ca, cb):
             return False
         if ordering == "last-link":
             la, lb = args.lastdef[a], args.lastdef[b]
@@ -433,6 +460,47 @@ def build_framework(
     )
 
 
+def _textbook_orders(th: _Theory) -> tuple[_Order, _Order]:
+    """Premise and rule orderings when preferences between conclusions lift to rules.
+
+    See :func:`evaluate` (``conclusion_preferences="lift"``).
+    """
+    premises = th.premises()
+    prem_pref: dict[str, set[str]] = {}
+    rule_pref: dict[str, set[str]] = {k: set(v) for k, v in th.rule_pref.items()}
+
+    def rests_on(f: str) -> set[str]:
+        seen, stack, found = {f}, [f], set()
+        while stack:
+            g = stack.pop()
+            if g in premises:
+                found.add(g)
+            for r in th.concluded_by.get(g, ()):
+                for p in th.rules[r][0]:
+                    if p not in seen:
+                        seen.add(p)
+                        stack.append(p)
+        return found
+
+    for x, worse in th.prop_pref.items():
+        for y in worse:
+            if x in premises and y in premises:
+                prem_pref.setdefault(x, set()).add(y)
+            elif x in premises:
+                prem_pref.setdefault(x, set()).update(rests_on(y) - {x})
+            elif y not in premises:
+                # Weakest-link compares premises too: what x alone rests on
+                # is preferred to what y alone rests on.
+                below_x, below_y = rests_on(x), rests_on(y)
+                for px in below_x - below_y:
+                    prem_pref.setdefault(px, set()).update(below_y - below_x)
+            for rx in th.concluded_by.get(x, ()):
+                for ry in th.concluded_by.get(y, ()):
+                    if not th.rules[rx][2] and not th.rules[ry][2]:
+                        rule_pref.setdefault(rx, set()).add(ry)
+    return _Order(prem_pref), _Order(rule_pref)
+
+
 def _ancestors(b: int, parents: list[list[int]]) -> list[int]:
     """``b`` and every argument that contains it as a sub-argument."""
     seen = {b}
@@ -457,6 +525,9 @@ def evaluate(
     max_arguments: int = DEFAULT_MAX_ARGUMENTS,
     count_labellings: bool = False,
     perspective: str | None = None,
+    conclusion_preferences: str = "lift",
+    consistent_premises: bool = False,
+    transposition: bool = True,
 ) -> Evaluation:
     """Evaluate which propositions of a map are acceptable.
 
@@ -480,6 +551,21 @@ def evaluate(
             implicit premises no locution anchors.  What others said enters
             only as the fact that they said it.  Without it, every premise
             of the map is in the knowledge base, whoever said it.
+        conclusion_preferences: how a preference between two propositions
+            *x* over *y* reads.  ``"decide"`` (default): it decides an attack
+            between arguments for them directly, also when they are derived
+            conclusions.  ``"lift"``: textbook ASPIC+, which orders only
+            premises and defeasible rules, so the preference is lifted to
+            what yields *x* and *y* -- between two premises it orders them;
+            between two derived conclusions each defeasible rule concluding
+            *x* is preferred to each concluding *y*, and each premise only *x*
+            rests on to each premise only *y* rests on (weakest-link compares
+            both); for a premise *x* over a
+            derived *y*, *x* is preferred to every premise *y* rests on; a
+            derived *x* over a premise *y* has no textbook counterpart (no
+            premise argument is weaker than a defeasible one) and no effect.
+        consistent_premises: build only arguments with conflict-free premises.
+        transposition: close strict rules under transposition (default).
 
     Returns:
         The status of each proposition and argument; see the module
@@ -503,7 +589,10 @@ def evaluate(
     """
     name = semantics_name(semantics)
     structure = build_framework(m, ordering=ordering, catalogue=catalogue,
-                                max_arguments=max_arguments, perspective=perspective)
+                                max_arguments=max_arguments, perspective=perspective,
+                                conclusion_preferences=conclusion_preferences,
+                                consistent_premises=consistent_premises,
+                                transposition=transposition)
     af = structure.framework
     index = {a: i for i, a in enumerate(af.arguments)}
     by_conc = {f: [index[a] for a in ids] for f, ids in structure.by_conclusion.items()}
