@@ -10,7 +10,16 @@ from __future__ import annotations
 import attrs
 
 from argmap._map import ArgumentMap
-from argmap._nodes import Conflict, Inference, Locution, Node, NodeKind, Preference, Rephrase
+from argmap._nodes import (
+    Conflict,
+    Illocution,
+    Inference,
+    Locution,
+    Node,
+    NodeKind,
+    Preference,
+    Rephrase,
+)
 from argmap._reasoning.framework import FrameworkError
 from argmap._reasoning.questions import scheme_of
 from argmap._reasoning.schemes import SchemeCatalogue
@@ -256,11 +265,7 @@ def committed(m: ArgumentMap, participant: str) -> set[str]:
 
 def illocution_force(ya: Node) -> str | None:
     """An illocution's force: its scheme, else its text (OVA3, xAIF and DialAM keep it there)."""
-    scheme = getattr(ya, "scheme", None)
-    if scheme:
-        return str(scheme)
-    text = getattr(ya, "text", None)
-    return str(text) if text else None
+    return ya.force if isinstance(ya, Illocution) else None
 
 
 class _Order:
