@@ -283,7 +283,7 @@ class Illocution(_SchemeNode):
 
     @property
     def force(self) -> str | None:
-        """The illocutionary force: ``scheme``, else the node's text (``label``).
+        """The illocutionary force -- ``scheme``, else the node's text (``label``).
 
         OVA3, xAIF and DialAM maps name the force only in the node text.
         """

@@ -365,3 +365,44 @@ def close_under_transposition(th: _Theory) -> None:
                     th.rules[new_id] = (tuple(dict.fromkeys(body)), np_, True)
                     th.concluded_by.setdefault(np_, []).append(new_id)
                     queue.append((new_id, tuple(dict.fromkeys(body)), np_))
+
+
+def _textbook_orders(th: _Theory) -> tuple[_Order, _Order]:
+    """Premise and rule orderings when preferences between conclusions lift to rules.
+
+    See :func:`evaluate` (``conclusion_preferences="lift"``).
+    """
+    premises = th.premises()
+    prem_pref: dict[str, set[str]] = {}
+    rule_pref: dict[str, set[str]] = {k: set(v) for k, v in th.rule_pref.items()}
+
+    def rests_on(f: str) -> set[str]:
+        seen, stack, found = {f}, [f], set()
+        while stack:
+            g = stack.pop()
+            if g in premises:
+                found.add(g)
+            for r in th.concluded_by.get(g, ()):
+                for p in th.rules[r][0]:
+                    if p not in seen:
+                        seen.add(p)
+                        stack.append(p)
+        return found
+
+    for x, worse in th.prop_pref.items():
+        for y in worse:
+            if x in premises and y in premises:
+                prem_pref.setdefault(x, set()).add(y)
+            elif x in premises:
+                prem_pref.setdefault(x, set()).update(rests_on(y) - {x})
+            elif y not in premises:
+                # Weakest-link compares premises too: what x alone rests on
+                # is preferred to what y alone rests on.
+                below_x, below_y = rests_on(x), rests_on(y)
+                for px in below_x - below_y:
+                    prem_pref.setdefault(px, set()).update(below_y - below_x)
+            for rx in th.concluded_by.get(x, ()):
+                for ry in th.concluded_by.get(y, ()):
+                    if not th.rules[rx][2] and not th.rules[ry][2]:
+                        rule_pref.setdefault(rx, set()).add(ry)
+    return _Order(prem_pref), _Order(rule_pref)

@@ -75,8 +75,7 @@ with several labellings, a proposition's status is sceptical: ``IN`` (or
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import attrs
 
@@ -84,11 +83,14 @@ from argmap._map import ArgumentMap, NodeRef
 from argmap._nodes import ConflictKind
 from argmap._reasoning._afra import AttackSpec, afra_framework
 from argmap._reasoning._arguments import build_arguments
-from argmap._reasoning._theory import _Order, _Theory, close_under_transposition, read_theory
+from argmap._reasoning._statuses import _code_of, _multi_status, _node_status
+from argmap._reasoning._theory import (
+    _Order,
+    _textbook_orders,
+    close_under_transposition,
+    read_theory,
+)
 from argmap._reasoning.framework import (
-    _IN,
-    _OUT,
-    _UNDEC,
     ArgumentationFramework,
     FrameworkError,
     Labelling,
@@ -116,9 +118,6 @@ _CONCLUSION_PREFERENCES = ("decide", "lift")
 #: How many arguments :func:`build_framework` builds before giving up.
 DEFAULT_MAX_ARGUMENTS = 500_000
 
-# Above this many combinations of component labellings, a proposition's status
-# under a multi-labelling semantics is taken from its arguments' summary.
-_MAX_COMBINATIONS = 4096
 
 @attrs.frozen(slots=True, kw_only=True)
 class Argument:
@@ -460,47 +459,6 @@ def build_framework(
     )
 
 
-def _textbook_orders(th: _Theory) -> tuple[_Order, _Order]:
-    """Premise and rule orderings when preferences between conclusions lift to rules.
-
-    See :func:`evaluate` (``conclusion_preferences="lift"``).
-    """
-    premises = th.premises()
-    prem_pref: dict[str, set[str]] = {}
-    rule_pref: dict[str, set[str]] = {k: set(v) for k, v in th.rule_pref.items()}
-
-    def rests_on(f: str) -> set[str]:
-        seen, stack, found = {f}, [f], set()
-        while stack:
-            g = stack.pop()
-            if g in premises:
-                found.add(g)
-            for r in th.concluded_by.get(g, ()):
-                for p in th.rules[r][0]:
-                    if p not in seen:
-                        seen.add(p)
-                        stack.append(p)
-        return found
-
-    for x, worse in th.prop_pref.items():
-        for y in worse:
-            if x in premises and y in premises:
-                prem_pref.setdefault(x, set()).add(y)
-            elif x in premises:
-                prem_pref.setdefault(x, set()).update(rests_on(y) - {x})
-            elif y not in premises:
-                # Weakest-link compares premises too: what x alone rests on
-                # is preferred to what y alone rests on.
-                below_x, below_y = rests_on(x), rests_on(y)
-                for px in below_x - below_y:
-                    prem_pref.setdefault(px, set()).update(below_y - below_x)
-            for rx in th.concluded_by.get(x, ()):
-                for ry in th.concluded_by.get(y, ()):
-                    if not th.rules[rx][2] and not th.rules[ry][2]:
-                        rule_pref.setdefault(rx, set()).add(ry)
-    return _Order(prem_pref), _Order(rule_pref)
-
-
 def _ancestors(b: int, parents: list[list[int]]) -> list[int]:
     """``b`` and every argument that contains it as a sub-argument."""
     seen = {b}
@@ -625,47 +583,3 @@ def evaluate(
         }
     return Evaluation(semantics=name, ordering=ordering, statuses=statuses,
                       arguments=af._labelling(summary), structure=structure, labellings=count)
-
-
-def _code_of(status: Status) -> int:
-    return {Status.IN: _IN, Status.OUT: _OUT, Status.UNDEC: _UNDEC}[status]
-
-
-def _node_status(codes: Sequence[int]) -> Status:
-    if _IN in codes:
-        return Status.IN
-    if codes and all(c == _OUT for c in codes):
-        return Status.OUT
-    return Status.UNDEC
-
-
-def _multi_status(
-    ids: list[int],
-    grounded: list[int],
-    summary: list[int],
-    comp_of: dict[int, tuple[int, int]],
-    labellings: list[list[tuple[int, ...]]],
-) -> Status:
-    """Sceptical status of a proposition: the same in every labelling, else UNDEC."""
-    if any(grounded[i] == _IN for i in ids):
-        return Status.IN
-    open_ids = [i for i in ids if grounded[i] == _UNDEC]
-    if not open_ids:
-        return _node_status([grounded[i] for i in ids])
-    comps = sorted({comp_of[i][0] for i in open_ids})
-    combos = 1
-    for c in comps:
-        combos *= len(labellings[c])
-    if combos > _MAX_COMBINATIONS:
-        # Sound but possibly less decisive: decided only when an argument is.
-        return _node_status([summary[i] for i in ids])
-    seen: set[Status] = set()
-    for choice in itertools.product(*(labellings[c] for c in comps)):
-        chosen = dict(zip(comps, choice, strict=True))
-        codes = [
-            chosen[comp_of[i][0]][comp_of[i][1]] if i in comp_of else grounded[i] for i in ids
-        ]
-        seen.add(_node_status(codes))
-        if len(seen) > 1:
-            return Status.UNDEC
-    return seen.pop()
