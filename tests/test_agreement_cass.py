@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap import ArgumentMap, Edge, EvidenceType, Illocution, MapError, Source
@@ -106,3 +108,25 @@ def test_diff_lists_label_and_force_disagreements() -> None:
     c = _speaker_map(src, extra=False, force="Asserting", label=None)
     d = _speaker_map(src, extra=False, force="Conceding", label=None)
     assert "illocution Asserting in A, Conceding in B" in compare(c, d).diff()
+
+
+DIALAM = (Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+          / "dialam2024-qt30-test" / "maps")
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not DIALAM.is_dir(), reason=f"DialAM maps not found at {DIALAM}")
+def test_a_changed_illocution_in_a_dialam_map_moves_kappa() -> None:
+    import argmap
+
+    a = argmap.read(sorted(DIALAM.glob("*.json"))[0])
+    forces = {ya.force for ya in a.nodes_of(Illocution)}
+    assert None not in forces and "Asserting" in forces  # read from the node text
+    b = a.copy()
+    ya = next(y for y in b.nodes_of(Illocution) if y.force == "Asserting"
+              and any(s.kind.value == "I" for s in b.successors(y)))
+    b.replace_node(attrs.evolve(ya, label="Challenging"))
+    ag = compare(a, b)
+    assert ag.illocutions is not None and ag.illocutions.kappa is not None
+    assert ag.illocutions.kappa < 1
+    assert "illocution" in ag.diff()
