@@ -187,3 +187,13 @@ def test_circle_of_conflicts_on_conflicts_is_named() -> None:
     ev = evaluate(m)
     assert set(ev.unread) == {"c1", "c2"}
     assert ev.status("x") is IN and ev.status("y") is IN
+
+
+def test_lint_names_an_undercut_of_a_conflict() -> None:
+    m, ids = _microtext_like(add=True)
+    found = [p for p in lint(m) if p.code == "undefended-attack"]
+    # The rebuttal is answered (its attack is undercut); the linked undercut is not.
+    assert [p.nodes[0] for p in found] == [ids["undercut"]]
+    assert "undercut of a conflict" in found[0].message
+    assert ids["extra"] in found[0].nodes and ids["counter"] in found[0].nodes
+    assert "(other)" not in " ".join(p.message for p in lint(m))
