@@ -6,8 +6,12 @@ Private package; :mod:`argmap` re-exports the public names listed here.
 * :mod:`.questions` -- open critical questions of an inference, and answering one;
 * :mod:`.framework` -- Dung frameworks with grounded, complete, preferred and
   stable semantics; :mod:`.iccma` -- the ICCMA file formats;
-* :mod:`.aspic` -- the AIF -> ASPIC+ -> Dung reading of a map (:func:`evaluate`);
-* :mod:`.agreement` -- inter-annotator agreement (:func:`compare`);
+* :mod:`.aspic` -- the AIF -> ASPIC+ -> Dung reading of a map (:func:`evaluate`),
+  built from :mod:`._theory` (the theory, what is left unread, a participant's
+  knowledge base, transposition), :mod:`._arguments` (argument construction),
+  :mod:`._afra` (attacks on attacks) and :mod:`._statuses`;
+* :mod:`.agreement` -- inter-annotator agreement (:func:`compare`), with the
+  alignment helpers in :mod:`._alignment`;
 * :mod:`.lint` -- structural lint for annotators;
 * :mod:`.cli` -- the ``evaluate``, ``compare`` and ``lint`` commands.
 """
