@@ -274,15 +274,20 @@ class Illocution(_SchemeNode):
     (e.g. *Asserting*), ``Transition -> YA -> Inference`` (e.g. *Arguing*) or,
     for reported speech, ``Locution -> YA -> Locution``.  The illocutionary
     force (``"Asserting"``, ``"Arguing"``, ``"Disagreeing"``, ``"Restating"``,
-    ``"Pure Questioning"``, ...) is its ``scheme``; :attr:`force` is an alias.
+    ``"Pure Questioning"``, ...) is its ``scheme``; :attr:`force` reads it,
+    falling back to the node's text (``label``) where a format leaves the
+    scheme empty.
     """
 
     kind: ClassVar[NodeKind] = NodeKind.YA
 
     @property
     def force(self) -> str | None:
-        """The illocutionary force (same as ``scheme``)."""
-        return self.scheme
+        """The illocutionary force -- ``scheme``, else the node's text (``label``).
+
+        OVA3, xAIF and DialAM maps name the force only in the node text.
+        """
+        return self.scheme or self.label
 
 
 @attrs.frozen(slots=True, kw_only=True)

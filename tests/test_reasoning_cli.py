@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap import ArgumentMap, Source
+from argmap import ArgumentMap, Participant, Source
 from argmap._cli._reasoning import add_commands
 
 TEXT = "Taxes should rise. Pollution harms health. Critics object. Costs fall."
@@ -103,3 +103,24 @@ def test_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert run(["lint", str(tmp_path / "nope.aif.xml")]) == 3  # unreadable input
     assert "argmap: error:" in capsys.readouterr().err
+
+
+def test_evaluate_from_a_participants_perspective(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    m = debate(Source(text=TEXT), answered=False)
+    author = m.add_participant(Participant(id="author", name="Author"))
+    critic = m.add_participant(Participant(id="critic", name="Critic"))
+    for who, node in ((author, "claim"), (author, "health"), (critic, "critics")):
+        loc = m.add_locution(who, f"{who.name} says so")
+        m.add_illocution(loc, node, "Asserting")
+    path = saved(tmp_path, "debate", m)
+    assert run(["evaluate", path]) == 0
+    assert "OUT   claim" in capsys.readouterr().out
+    assert run(["evaluate", path, "--perspective", "author"]) == 0
+    out = capsys.readouterr().out
+    assert "from author's perspective" in out
+    lines = {line.split()[1]: line.split()[0] for line in out.splitlines()[2:]}
+    assert lines == {"claim": "IN", "health": "IN", "critics": "UNDEC"}
+    assert run(["evaluate", path, "--perspective", "nobody"]) == 1
+    assert "not a participant" in capsys.readouterr().err

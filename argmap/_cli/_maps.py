@@ -29,7 +29,7 @@ from argmap._cli._inputs import load, shell_message
 from argmap._errors import ArgmapError, ArgmapWarning, WriteError
 from argmap._io import dumps, write
 from argmap._map import ArgumentMap
-from argmap._nodes import Locution, NodeKind
+from argmap._nodes import Illocution, Locution, NodeKind
 from argmap._problem import Problem
 from argmap._validation import FORMAT_RULES
 from argmap.formats._registry import formats, get_format
@@ -211,7 +211,9 @@ def info_of(m: ArgumentMap, path: str, fmt: str | None) -> dict[str, Any]:
     schemes: collections.Counter[tuple[str, str]] = collections.Counter()
     for n in m.nodes.values():
         if n.kind not in (NodeKind.I, NodeKind.L, NodeKind.UNKNOWN):
-            schemes[(n.kind.value, getattr(n, "scheme", None) or "")] += 1
+            # An illocution's force is in its text where a format has no scheme field.
+            label = n.force if isinstance(n, Illocution) else getattr(n, "scheme", None)
+            schemes[(n.kind.value, label or "")] += 1
     problems = problems_of(m)
     by_code = collections.Counter(p.code for _, p in problems)
     src = m.source

@@ -40,7 +40,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             continue
         m = item.map
         try:
-            ev = evaluate(m, args.semantics, ordering=args.ordering)
+            ev = evaluate(m, args.semantics, ordering=args.ordering,
+                          perspective=args.perspective)
         except ArgmapError as exc:
             say("error", f"{item.name}: {shell_message(exc)}")
             worst = max(worst, EXIT_PROBLEMS)
@@ -52,14 +53,18 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         sf = ev.structure
         result = {"file": item.name, "semantics": ev.semantics, "ordering": ev.ordering,
                   "arguments": len(sf.arguments), "defeats": sf.framework.attack_count(),
-                  "labellings": ev.labellings,
+                  "labellings": ev.labellings, "perspective": ev.perspective,
+                  "unread": dict(ev.unread),
                   "counts": {s.value: counts[s] for s in Status},
                   "statuses": {nid: st.value for nid, st in ev.statuses.items()}}
         results.append(result)
         if args.json or args.quiet:
             continue
-        print(f"{item.name}: {ev.semantics} semantics, {ev.ordering} ordering; "
+        whose = "" if ev.perspective is None else f", from {ev.perspective}'s perspective"
+        print(f"{item.name}: {ev.semantics} semantics, {ev.ordering} ordering{whose}; "
               f"{len(sf.arguments)} arguments, {sf.framework.attack_count()} defeats")
+        for nid, why in ev.unread.items():
+            print(f"left out {nid}: {why}")
         if ev.labellings is None:
             print(f"statuses are sceptical; under {ev.semantics} semantics they are the "
                   "grounded ones")
@@ -159,6 +164,10 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
                    help="Dung semantics (default: grounded)")
     p.add_argument("--ordering", default="weakest-link", choices=ORDERINGS,
                    help="argument ordering for preferences (default: weakest-link)")
+    p.add_argument("--perspective", metavar="NAME",
+                   help="a participant's id: only what NAME asserts or concedes is taken as "
+                        "premise; what others said counts only as the fact that they said it "
+                        "(default: the whole map, whoever said it)")
     p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser(

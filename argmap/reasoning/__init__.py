@@ -6,8 +6,9 @@
   (:func:`critical_questions`, :func:`answer_question`);
 * acceptability -- Dung frameworks with grounded, complete, preferred and
   stable semantics, and the AIF -> ASPIC+ -> Dung reading of a map
-  (:func:`evaluate`); the ICCMA file formats;
-* agreement between two annotators (:func:`compare`);
+  (:func:`evaluate`), attacks on attacks included (AFRA), from the whole map or
+  one participant's perspective; the ICCMA file formats;
+* agreement between two annotators (:func:`compare`, CASS);
 * lint for annotators (:func:`lint`).
 
 :func:`evaluate` is also available as :func:`argmap.evaluate`.

@@ -47,9 +47,10 @@ inference (catalogue name when known) for supports, and rebut, undermine or
 undercut for attacks.
 
 **Node labels** compares, over matched pairs, claim vs evidence (with the
-evidence type); **illocutions** compares, over matched pairs, the
-illocutionary forces anchoring each proposition (``none`` when a node has
-none); it is only reported when either map has illocutions.
+evidence type); **illocutions** compares the illocutionary forces anchoring
+each proposition (``none`` when a node has none) over matched pairs and, for
+an unmatched proposition, against ``none``; it is only reported when either
+map has illocutions.  A force is the illocution's scheme, else its text.
 
 **Cohen's kappa** per layer: ``(p_o - p_e) / (1 - p_e)`` with ``p_o`` the
 observed agreement and ``p_e`` the agreement expected from each map's label
@@ -57,9 +58,10 @@ frequencies; 1 when both maps use one and the same label throughout; None
 when a layer has no items.
 
 **CASS-style score.**  Following CASS (Duthie, Lawrence, Budzynska & Reed,
-2016) as implemented in arg-tech's evaluation code: ``kappa_graph`` is the
-mean kappa of the structural layers (relations, and illocutions when
-present) and ``cass = (kappa_graph + S) / 2``.  Departures from CASS: its
+2016) as implemented in arg-tech's evaluation code: ``kappa_graph`` (*M*) is
+the mean kappa of the structural layers (relations, and illocutions when
+present) and ``cass`` is their harmonic mean with *S*, ``2MS / (M + S)``
+(``combination="arithmetic"``: ``(M + S) / 2``).  Departures from CASS: its
 graph kappa averages six confusion matrices (S-node anchoring, propositional
 relations, illocutions on locutions and on propositions, transitions,
 illocution anchoring), of which argmap has the propositional relations and
@@ -71,8 +73,6 @@ Kappa can be negative (agreement below chance), so the score can be too.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -90,7 +90,15 @@ from argmap._nodes import (
     NodeKind,
     Rephrase,
 )
-from argmap._text import Span
+from argmap.reasoning._alignment import (
+    _WORD,
+    _boundaries,
+    _candidate_pairs,
+    _dice,
+    _overlap,
+    _Unit,
+    _units,
+)
 from argmap.reasoning._questions import scheme_of
 from argmap.reasoning._schemes import SchemeCatalogue, schemes
 
@@ -103,10 +111,6 @@ __all__ = [
     "cohen_kappa",
     "compare",
 ]
-
-_WORD = re.compile(r"\w+")
-# Beyond this many text-only comparisons, unanchored nodes match by identical text only.
-_MAX_TEXT_COMPARISONS = 2_000_000
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -208,9 +212,11 @@ class Agreement:
         relation_recall: share of the first map's relations found in the second.
         relation_f1: harmonic mean of the two (symmetric).
         kappa_graph: mean kappa of the structural layers.
-        cass: ``(kappa_graph + S) / 2``, None when either part is missing.
+        cass: ``kappa_graph`` and ``S`` combined as ``combination`` says;
+            None when either part is missing.
         relations_a: the first map's relations.
         relations_b: the second map's relations.
+        combination: ``"harmonic"`` or ``"arithmetic"`` (see :func:`compare`).
     """
 
     segmentation: Segmentation | None
@@ -231,6 +237,11 @@ class Agreement:
     relations_b: tuple[Relation, ...]
     _texts_a: Mapping[str, str] = attrs.field(alias="texts_a", repr=False)
     _texts_b: Mapping[str, str] = attrs.field(alias="texts_b", repr=False)
+    combination: str = "harmonic"
+    _node_labels_a: Mapping[str, tuple[str, str]] = attrs.field(
+        alias="node_labels_a", repr=False, factory=dict)
+    _node_labels_b: Mapping[str, tuple[str, str]] = attrs.field(
+        alias="node_labels_b", repr=False, factory=dict)
 
     def summary(self) -> str:
         """The figures as a few readable lines."""
@@ -270,6 +281,12 @@ class Agreement:
                     f"~ {mt.a} = {mt.b} (score {mt.score:.2f}): {_quote(ta[mt.a])} vs "
                     f"{_quote(tb[mt.b])}"
                 )
+            la, lb = self._node_labels_a.get(mt.a), self._node_labels_b.get(mt.b)
+            if la is not None and lb is not None:
+                if la[0] != lb[0]:
+                    out.append(f"~ {mt.a} = {mt.b}: {la[0]} in A, {lb[0]} in B")
+                if la[1] != lb[1]:
+                    out.append(f"~ {mt.a} = {mt.b}: illocution {la[1]} in A, {lb[1]} in B")
         a_unit = {m.a: f"{m.a}={m.b}" for m in self.matches}
         b_unit = {m.b: f"{m.a}={m.b}" for m in self.matches}
 
@@ -365,18 +382,6 @@ def _layer_of(
 
 
 # ------------------------------------------------------------ segmentation
-def _boundaries(m: ArgumentMap, mids: list[float], words: int) -> set[int]:
-    out: set[int] = set()
-    for n in m.nodes.values():
-        spans: tuple[Span, ...] = getattr(n, "spans", ())
-        for s in spans:
-            for pos in (s.start, s.end):
-                k = bisect.bisect_left(mids, pos)
-                if 0 < k < words:
-                    out.add(k)
-    return out
-
-
 def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
     if a.source is None or b.source is None:
         return None
@@ -411,94 +416,6 @@ def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
 
 
 # --------------------------------------------------------------- alignment
-def _words(text: str) -> Counter[str]:
-    return Counter(w.lower() for w in _WORD.findall(text))
-
-
-def _dice(x: Counter[str], y: Counter[str]) -> float:
-    total = sum(x.values()) + sum(y.values())
-    if not total:
-        return 1.0
-    return 2 * sum((x & y).values()) / total
-
-
-def _intervals(spans: Sequence[Span]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for s in sorted(spans, key=lambda s: (s.start, s.end)):
-        if s.start == s.end:
-            continue
-        if merged and s.start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], s.end))
-        else:
-            merged.append((s.start, s.end))
-    return merged
-
-
-def _overlap(x: list[tuple[int, int]], y: list[tuple[int, int]]) -> float:
-    inter = 0
-    i = j = 0
-    while i < len(x) and j < len(y):
-        lo, hi = max(x[i][0], y[j][0]), min(x[i][1], y[j][1])
-        if lo < hi:
-            inter += hi - lo
-        if x[i][1] < y[j][1]:
-            i += 1
-        else:
-            j += 1
-    size = sum(e - s for s, e in x) + sum(e - s for s, e in y)
-    return inter / (size - inter) if size - inter else 0.0
-
-
-@attrs.frozen(slots=True)
-class _Unit:
-    id: str
-    text: str
-    words: Counter[str] = attrs.field(eq=False)
-    intervals: list[tuple[int, int]] = attrs.field(eq=False)
-    position: int
-
-
-def _units(m: ArgumentMap) -> list[_Unit]:
-    out = []
-    for n in m.propositions:
-        iv = _intervals(n.spans)
-        out.append(_Unit(n.id, n.text, _words(n.text), iv, iv[0][0] if iv else -1))
-    return out
-
-
-def _candidate_pairs(ua: list[_Unit], ub: list[_Unit]) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
-    # Anchored pairs whose spans overlap: a sweep over interval starts.
-    events: list[tuple[int, int, int, int]] = []
-    for side, units in ((0, ua), (1, ub)):
-        for idx, u in enumerate(units):
-            for s, e in u.intervals:
-                events.append((s, e, side, idx))
-    events.sort()
-    active: list[tuple[int, int, int]] = []  # (end, side, idx)
-    for s, e, side, idx in events:
-        active = [x for x in active if x[0] > s]
-        for _, other_side, other in active:
-            if other_side != side:
-                pairs.add((idx, other) if side == 0 else (other, idx))
-        active.append((e, side, idx))
-    # Unanchored nodes: compare texts (or, for huge maps, identical texts only).
-    loose_a = [i for i, u in enumerate(ua) if not u.intervals]
-    loose_b = [j for j, u in enumerate(ub) if not u.intervals]
-    if len(loose_a) * len(ub) + len(loose_b) * len(ua) <= _MAX_TEXT_COMPARISONS:
-        pairs.update((i, j) for i in loose_a for j in range(len(ub)))
-        pairs.update((i, j) for j in loose_b for i in range(len(ua)))
-    else:
-        by_text: dict[str, list[int]] = {}
-        for j, u in enumerate(ub):
-            by_text.setdefault(u.text, []).append(j)
-        for i, u in enumerate(ua):
-            pairs.update(
-                (i, j) for j in by_text.get(u.text, ()) if not (u.intervals and ub[j].intervals)
-            )
-    return pairs
-
-
 def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch]:
     scored: list[tuple[tuple[object, ...], int, int, NodeMatch]] = []
     for i, j in _candidate_pairs(ua, ub):
@@ -582,6 +499,7 @@ def compare(
     *,
     threshold: float = 0.5,
     catalogue: SchemeCatalogue | None = None,
+    combination: str = "harmonic",
 ) -> Agreement:
     """Measure the agreement of two annotations of the same text.
 
@@ -594,10 +512,15 @@ def compare(
             be matched (0 < threshold <= 1).
         catalogue: scheme catalogue used to name schemes (spelling variants
             of one scheme count as the same label).
+        combination: how ``cass`` combines ``kappa_graph`` (*M*) and the
+            segmentation similarity *S*: ``"harmonic"`` (default),
+            ``2MS / (M + S)`` as in arg-tech's implementation since October
+            2024 (after Duthie et al. 2016); ``"arithmetic"``, ``(M + S) / 2``,
+            its earlier formula (which it calls CASSi).
 
     Raises:
-        MapError: if the two maps have different source texts, or for a
-            threshold outside (0, 1].
+        MapError: if the two maps have different source texts, for a
+            threshold outside (0, 1] or an unknown combination.
 
     Example:
         >>> from argmap import ArgumentMap, Source
@@ -611,6 +534,9 @@ def compare(
         >>> len(ag.matches), ag.only_b, ag.relations.kappa
         (2, ('i6',), 1.0)
     """
+    if combination not in _COMBINATIONS:
+        raise MapError(f"unknown combination {combination!r}; choose one of "
+                       + ", ".join(_COMBINATIONS))
     if not 0 < threshold <= 1:
         raise MapError(f"the alignment threshold must be in (0, 1], got {threshold}")
     if a.source is not None and b.source is not None and a.source.text != b.source.text:
@@ -672,11 +598,19 @@ def compare(
         for mt in matches
     ]
     node_labels = _layer_of("node labels", label_pairs)
+    # Per proposition, for the diff: node label and forces.
+    labels_a = {nid: (_node_label(n), _forces(a, n))  # type: ignore[arg-type]
+                for nid, n in ((u.id, nodes_a[u.id]) for u in ua)}
+    labels_b = {nid: (_node_label(n), _forces(b, n))  # type: ignore[arg-type]
+                for nid, n in ((u.id, nodes_b[u.id]) for u in ub)}
     illocutions: LayerAgreement | None = None
     if a.nodes_of(Illocution) or b.nodes_of(Illocution):
+        # Unmatched propositions count too: the other map has "none" for them.
         illocutions = _layer_of("illocutions", [
-            (_forces(a, nodes_a[mt.a]), _forces(b, nodes_b[mt.b]))  # type: ignore[arg-type]
-            for mt in matches
+            *((_forces(a, nodes_a[mt.a]), _forces(b, nodes_b[mt.b]))  # type: ignore[arg-type]
+              for mt in matches),
+            *((_forces(a, nodes_a[nid]), "none") for nid in only_a),  # type: ignore[arg-type]
+            *(("none", _forces(b, nodes_b[nid])) for nid in only_b),  # type: ignore[arg-type]
         ])
 
     structural = [
@@ -684,7 +618,9 @@ def compare(
     ]
     kappa_graph = sum(structural) / len(structural) if structural else None
     seg = _segmentation(a, b)
-    cass = None if kappa_graph is None or seg is None else (kappa_graph + seg.similarity) / 2
+    cass = None
+    if kappa_graph is not None and seg is not None:
+        cass = _combine(kappa_graph, seg.similarity, combination)
     return Agreement(
         segmentation=seg, matches=tuple(matches), only_a=only_a, only_b=only_b,
         node_f1=node_f1, relations=relations, schemes=scheme_layer, node_labels=node_labels,
@@ -692,5 +628,18 @@ def compare(
         relation_f1=rel_f1, kappa_graph=kappa_graph, cass=cass,
         relations_a=tuple(rels_a), relations_b=tuple(rels_b),
         texts_a={u.id: u.text for u in ua}, texts_b={u.id: u.text for u in ub},
+        combination=combination, node_labels_a=dict(labels_a), node_labels_b=dict(labels_b),
     )
+
+
+_COMBINATIONS = ("harmonic", "arithmetic")
+
+
+def _combine(kappa: float, similarity: float, combination: str) -> float:
+    """CASS from the graph kappa and the segmentation similarity."""
+    if combination == "arithmetic":
+        return (kappa + similarity) / 2
+    total = kappa + similarity
+    # Both parts 0 (or cancelling out, kappa being negative): no agreement.
+    return 0.0 if total == 0 else 2 * kappa * similarity / total
 

@@ -17,10 +17,19 @@ reification of Bex, Prakken & Reed (2010) and Bex, Modgil, Prakken & Reed
 * **Contrariness**: each conflict (CA) makes its attacker a contrary of its
   target: of a formula (rebut or undermine) or of a rule's name (undercut).
   A pair of conflicts in opposite directions between two formulas makes them
-  *contradictories*.  Conflicts aimed at conflicts or preferences are ignored.
+  *contradictories*.  A conflict with several attacking formulas (a linked
+  objection) attacks with their conjunction: a formula of its own, named by
+  the conflict's id, that a strict rule derives from all the parts.  A
+  conflict aimed at another conflict attacks the attacks that conflict makes
+  (AFRA, see :mod:`._afra`).
 * **Preferences**: each preference (PA) between two propositions orders them;
   between two inferences, it orders the rules.  Both orders are closed under
   transitivity; two nodes preferred to each other (a cycle) are left unordered.
+
+What cannot be read this way (a conflict aimed at a preference, an inference
+without a premise, ...) is left out and named, with the reason, in
+``StructuredFramework.unread``.  With a ``perspective``, the premises are
+only the formulas the participant is committed to (see :func:`evaluate`).
 
 Arguments are built as in ASPIC+: a premise argument ``[p]`` for every
 premise, and for every rule and every combination of arguments for its
@@ -66,33 +75,29 @@ with several labellings, a proposition's status is sceptical: ``IN`` (or
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import attrs
 
 from argmap._map import ArgumentMap, NodeRef
-from argmap._nodes import (
-    Conflict,
-    ConflictKind,
-    Inference,
-    NodeKind,
-    Preference,
-    Rephrase,
-)
+from argmap._nodes import ConflictKind
+from argmap.reasoning._afra import AttackSpec, afra_framework
+from argmap.reasoning._arguments import build_arguments
 from argmap.reasoning._framework import (
-    _IN,
-    _OUT,
-    _UNDEC,
     ArgumentationFramework,
     FrameworkError,
     Labelling,
     Status,
     semantics_name,
 )
-from argmap.reasoning._graph import strongly_connected
-from argmap.reasoning._questions import scheme_of
 from argmap.reasoning._schemes import SchemeCatalogue, schemes
+from argmap.reasoning._statuses import _code_of, _multi_status, _node_status
+from argmap.reasoning._theory import (
+    _Order,
+    _textbook_orders,
+    close_under_transposition,
+    read_theory,
+)
 
 __all__ = [
     "DEFAULT_MAX_ARGUMENTS",
@@ -108,17 +113,10 @@ __all__ = [
 #: The argument orderings :func:`evaluate` offers.
 ORDERINGS: tuple[str, ...] = ("weakest-link", "last-link")
 
+_CONCLUSION_PREFERENCES = ("decide", "lift")
+
 #: How many arguments :func:`build_framework` builds before giving up.
 DEFAULT_MAX_ARGUMENTS = 500_000
-
-# Above this many combinations of component labellings, a proposition's status
-# under a multi-labelling semantics is taken from its arguments' summary.
-_MAX_COMBINATIONS = 4096
-
-_FORMULA_KINDS = (NodeKind.I, NodeKind.L, NodeKind.UNKNOWN)
-
-# Arguments through a support cycle are enumerated path by path (recursively).
-_MAX_CYCLE = 200
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -156,14 +154,20 @@ class Attack:
     """An attack of one argument on a sub-argument of another, from a conflict (CA).
 
     Attributes:
+        id: ``"<conflict>:<attacker>><target>"``, the target of an attack on
+            an attack being the attacked attack's id in parentheses.
         attacker: id of the attacking argument.
         target: id of the attacked argument (the sub-argument hit directly;
-            every argument containing it is attacked too).
-        kind: rebut, undermine or undercut.
+            every argument containing it is attacked too), or of the attacked
+            attack when ``on_attack``.
+        kind: rebut, undermine or undercut (an attack on an attack counts as
+            an undercut of that attack).
         conflict: id of the conflict node it comes from.
         contradictory: True when the conflict has a partner in the opposite
             direction, so that preferences decide.
         defeat: True when the attack succeeds as a defeat.
+        on_attack: True when it comes from a conflict whose target is another
+            conflict (an attack on an attack).
     """
 
     attacker: str
@@ -172,6 +176,8 @@ class Attack:
     conflict: str
     contradictory: bool
     defeat: bool
+    id: str = ""
+    on_attack: bool = False
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -185,8 +191,16 @@ class StructuredFramework:
             sub-argument is a defeat on every argument containing it).
         by_conclusion: argument ids by the proposition they conclude; every
             formula of the map is a key (possibly with no argument).
-        premises: ids of the propositions taken as premises.
+        premises: ids of the propositions taken as premises (the knowledge
+            base).
         ordering: the argument ordering used.
+        attack_arguments: ids of the attacks that are themselves attacked;
+            they are arguments of ``framework`` too (AFRA), next to the
+            arguments.
+        unread: the nodes of the map that play no part, each with the reason
+            (an attack on a preference, an inference without a premise, ...).
+        perspective: the participant whose knowledge base was used, or None
+            for the whole map.
     """
 
     arguments: Mapping[str, Argument]
@@ -195,6 +209,9 @@ class StructuredFramework:
     by_conclusion: Mapping[str, tuple[str, ...]]
     premises: frozenset[str]
     ordering: str
+    attack_arguments: tuple[str, ...] = ()
+    unread: Mapping[str, str] = attrs.Factory(dict)
+    perspective: str | None = None
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -206,7 +223,9 @@ class Evaluation:
         ordering: the argument ordering used.
         statuses: the status of each proposition (and locution used as a
             premise or in a conflict), by node id, in map order.
-        arguments: the sceptical status of each argument.
+        arguments: the sceptical status of each argument (and of each attack
+            that is itself attacked, see
+            ``StructuredFramework.attack_arguments``).
         structure: the arguments, attacks and Dung framework behind it.
         labellings: how many labellings the semantics has (grounded: 1;
             stable: possibly 0, and then every status is ``UNDEC``); None for
@@ -236,6 +255,16 @@ class Evaluation:
                 f"node {nid!r} is not a proposition of the evaluated map"
             ) from None
 
+    @property
+    def unread(self) -> Mapping[str, str]:
+        """Nodes of the map the evaluation could not read, each with the reason."""
+        return self.structure.unread
+
+    @property
+    def perspective(self) -> str | None:
+        """The participant whose perspective was taken, or None for the whole map."""
+        return self.structure.perspective
+
     def _with(self, status: Status) -> list[str]:
         return [k for k, v in self.statuses.items() if v is status]
 
@@ -258,215 +287,6 @@ class Evaluation:
         return evaluation_html(self)
 
 
-# ------------------------------------------------------------------ the theory
-@attrs.define
-class _Theory:
-    formulas: list[str]
-    rules: dict[str, tuple[tuple[str, ...], str, bool]]  # id -> (premises, conclusion, strict)
-    concluded_by: dict[str, list[str]]
-    contraries: list[tuple[str, str, str]]  # (conflict id, attacker formula, target id)
-    prop_pref: dict[str, set[str]]
-    rule_pref: dict[str, set[str]]
-
-
-def _theory(m: ArgumentMap, catalogue: SchemeCatalogue) -> _Theory:
-    nodes = m.nodes
-    formulas: dict[str, None] = {n.id: None for n in nodes.values() if n.kind is NodeKind.I}
-    rules: dict[str, tuple[tuple[str, ...], str, bool]] = {}
-    conflicts: list[tuple[str, str, str]] = []
-
-    def formula(nid: str | None) -> bool:
-        return nid is not None and nid in nodes and nodes[nid].kind in _FORMULA_KINDS
-
-    for n in nodes.values():
-        if isinstance(n, Inference):
-            concl = m.conclusion(n)
-            prem = tuple(dict.fromkeys(p.id for p in m.premises(n)))
-            if concl is None or not prem or not formula(concl.id) or concl.id in prem:
-                continue
-            scheme = scheme_of(m, n, catalogue=catalogue)
-            rules[n.id] = (prem, concl.id, bool(scheme is not None and scheme.deductive))
-            for p in (*prem, concl.id):
-                formulas.setdefault(p, None)
-        elif isinstance(n, Rephrase):
-            src = [p.id for p in m.predecessors(n) if p.kind is NodeKind.I]
-            dst = [s.id for s in m.successors(n) if s.kind is NodeKind.I]
-            if len(src) == 1 and len(dst) == 1 and src[0] != dst[0]:
-                rules[n.id] = ((src[0],), dst[0], False)
-        elif isinstance(n, Conflict):
-            attacker = m.attacker(n)
-            target = m.target(n)
-            if attacker is None or target is None or not formula(attacker.id):
-                continue
-            if not (formula(target.id) or target.kind in (NodeKind.RA, NodeKind.MA)):
-                continue
-            conflicts.append((n.id, attacker.id, target.id))
-            for f in (attacker.id, target.id):
-                if formula(f):
-                    formulas.setdefault(f, None)
-    concluded_by: dict[str, list[str]] = {}
-    for rid, (_, concl_id, _) in rules.items():
-        concluded_by.setdefault(concl_id, []).append(rid)
-    prop_pref: dict[str, set[str]] = {}
-    rule_pref: dict[str, set[str]] = {}
-    for pa in m.nodes_of(Preference):
-        a, b = m.preferred(pa), m.dispreferred(pa)
-        if a is None or b is None or a.id == b.id:
-            continue
-        if a.id in formulas and b.id in formulas:
-            prop_pref.setdefault(a.id, set()).add(b.id)
-        elif a.id in rules and b.id in rules:
-            rule_pref.setdefault(a.id, set()).add(b.id)
-    order = [nid for nid in nodes if nid in formulas]
-    return _Theory(order, rules, concluded_by, conflicts, prop_pref, rule_pref)
-
-
-class _Order:
-    """A strict order from the transitive closure of direct preferences."""
-
-    def __init__(self, edges: dict[str, set[str]]) -> None:
-        self._edges = edges
-        self._reach: dict[str, frozenset[str]] = {}
-
-    def _reachable(self, x: str) -> frozenset[str]:
-        if x not in self._reach:
-            seen: set[str] = set()
-            stack = list(self._edges.get(x, ()))
-            while stack:
-                y = stack.pop()
-                if y not in seen:
-                    seen.add(y)
-                    stack.extend(self._edges.get(y, ()))
-            self._reach[x] = frozenset(seen)
-        return self._reach[x]
-
-    def better(self, x: str, y: str) -> bool:
-        """True when x is strictly preferred to y."""
-        if not self._edges or x == y:
-            return False
-        return y in self._reachable(x) and x not in self._reachable(y)
-
-    def set_less(self, worse: frozenset[str], better: frozenset[str]) -> bool:
-        """The elitist set comparison: is ``worse`` strictly below ``better``?"""
-        if not worse:
-            return False
-        if not better:
-            return True
-        return any(all(self.better(y, x) for y in better) for x in worse)
-
-
-# ------------------------------------------------------------------- arguments
-@attrs.define
-class _Args:
-    conc: list[str] = attrs.Factory(list)
-    rule: list[str | None] = attrs.Factory(list)
-    subs: list[tuple[int, ...]] = attrs.Factory(list)
-    prem: list[frozenset[str]] = attrs.Factory(list)
-    rules: list[frozenset[str]] = attrs.Factory(list)
-    defrules: list[frozenset[str]] = attrs.Factory(list)
-    lastdef: list[frozenset[str]] = attrs.Factory(list)
-    strict_top: list[bool] = attrs.Factory(list)
-    key: dict[tuple[str | None, str, tuple[int, ...]], int] = attrs.Factory(dict)
-
-
-def _build_arguments(th: _Theory, limit: int) -> tuple[_Args, dict[str, list[int]]]:
-    out = _Args()
-    by_conc: dict[str, list[int]] = {f: [] for f in th.formulas}
-
-    def make(conc: str, rule: str | None, subs: tuple[int, ...]) -> int:
-        k = (rule, conc, subs)
-        if k in out.key:
-            return out.key[k]
-        idx = len(out.conc)
-        if idx >= limit:
-            raise FrameworkError(
-                f"the map yields more than {limit:,} arguments (linked premises with several "
-                "arguments each multiply); raise max_arguments to evaluate it anyway"
-            )
-        out.key[k] = idx
-        out.conc.append(conc)
-        out.rule.append(rule)
-        out.subs.append(subs)
-        if rule is None:
-            out.prem.append(frozenset((conc,)))
-            out.rules.append(frozenset())
-            out.defrules.append(frozenset())
-            out.lastdef.append(frozenset())
-            out.strict_top.append(False)
-        else:
-            strict = th.rules[rule][2]
-            prem: set[str] = set()
-            used: set[str] = {rule}
-            defr: set[str] = set() if strict else {rule}
-            last: set[str] = set()
-            for s in subs:
-                prem |= out.prem[s]
-                used |= out.rules[s]
-                defr |= out.defrules[s]
-                if strict:
-                    last |= out.lastdef[s]
-            out.prem.append(frozenset(prem))
-            out.rules.append(frozenset(used))
-            out.defrules.append(frozenset(defr))
-            out.lastdef.append(frozenset(last) if strict else frozenset((rule,)))
-            out.strict_top.append(strict)
-        by_conc[conc].append(idx)
-        return idx
-
-    components = _support_components(th)
-    for comp in components:
-        members = set(comp)
-        # A one-formula component is acyclic: _theory drops rules concluding a premise.
-        if len(comp) == 1:
-            f = comp[0]
-            if f not in th.concluded_by:
-                make(f, None, ())
-                continue
-            for rid in th.concluded_by[f]:
-                prem = th.rules[rid][0]
-                for combo in itertools.product(*(by_conc[p] for p in prem)):
-                    make(f, rid, combo)
-            continue
-        if len(comp) > _MAX_CYCLE:
-            raise FrameworkError(
-                f"{len(comp)} propositions support each other in one circle (e.g. "
-                f"{', '.join(map(repr, comp[:3]))}); argmap builds arguments through support "
-                f"cycles of at most {_MAX_CYCLE} propositions (see lint's support-cycle)"
-            )
-        memo: dict[tuple[str, frozenset[str]], list[int]] = {}
-
-        def within(f: str, path: frozenset[str], members: set[str] = members,
-                   memo: dict[tuple[str, frozenset[str]], list[int]] = memo) -> list[int]:
-            key = (f, path)
-            if key in memo:
-                return memo[key]
-            found: list[int] = []
-            inner = path | {f}
-            for rid in th.concluded_by.get(f, ()):
-                lists: list[Sequence[int]] = []
-                for p in th.rules[rid][0]:
-                    if p in members:
-                        if p in inner:
-                            break
-                        lists.append(within(p, inner))
-                    else:
-                        lists.append(by_conc[p])
-                else:
-                    found.extend(make(f, rid, combo) for combo in itertools.product(*lists))
-            memo[key] = found
-            return found
-
-        for f in comp:
-            within(f, frozenset())
-    return out, by_conc
-
-
-def _support_components(th: _Theory) -> list[list[str]]:
-    """Strongly connected components of 'conclusion depends on premise', premises first."""
-    graph: dict[str, list[str]] = {f: [] for f in th.formulas}
-    for prem, concl, _ in th.rules.values():
-        graph[concl].extend(prem)
-    return strongly_connected(graph, th.formulas)
 
 
 # -------------------------------------------------------------------- attacks
@@ -476,6 +296,10 @@ def build_framework(
     ordering: str = "weakest-link",
     catalogue: SchemeCatalogue | None = None,
     max_arguments: int = DEFAULT_MAX_ARGUMENTS,
+    perspective: str | None = None,
+    conclusion_preferences: str = "lift",
+    consistent_premises: bool = False,
+    transposition: bool = True,
 ) -> StructuredFramework:
     """Read a map as an ASPIC+ theory and build its arguments and defeat graph.
 
@@ -487,9 +311,23 @@ def build_framework(
         catalogue: scheme catalogue, to tell deductive schemes (default:
             :func:`schemes`).
         max_arguments: stop with an error past this many arguments.
+        perspective: a participant's id: only what that participant is
+            committed to enters the knowledge base (see :func:`evaluate`).
+        conclusion_preferences: how a preference between two propositions
+            reads: ``"decide"`` (default) -- it decides an attack between
+            arguments for them directly, also for derived conclusions;
+            ``"lift"`` -- textbook ASPIC+, where only premises and rules are
+            ordered: the preference is lifted to what yields the two
+            propositions (see :func:`evaluate`) and then only the argument
+            ordering decides.
+        consistent_premises: build no argument whose premises conflict
+            (Modgil & Prakken 2013's c-consistent arguments).
+        transposition: close the strict rules (deductive schemes) under
+            transposition, so that the rationality postulates hold.
 
     Raises:
-        FrameworkError: for an unknown ordering or too many arguments.
+        FrameworkError: for an unknown ordering, reading or participant, or
+            too many arguments.
 
     Example:
         >>> from argmap import ArgumentMap
@@ -503,8 +341,17 @@ def build_framework(
     if ordering not in ORDERINGS:
         raise FrameworkError(f"unknown ordering {ordering!r}; choose one of {', '.join(ORDERINGS)}")
     cat = catalogue if catalogue is not None else schemes()
-    th = _theory(m, cat)
-    args, by_conc = _build_arguments(th, max_arguments)
+    if perspective is not None and perspective not in m.participants:
+        raise FrameworkError(f"perspective {perspective!r} is not a participant of the map")
+    if conclusion_preferences not in _CONCLUSION_PREFERENCES:
+        raise FrameworkError(
+            f"unknown reading of preferences {conclusion_preferences!r}; choose one of "
+            + ", ".join(_CONCLUSION_PREFERENCES)
+        )
+    th = read_theory(m, cat, perspective=perspective)
+    if transposition:
+        close_under_transposition(th)
+    args, by_conc = build_arguments(th, max_arguments, consistent_premises=consistent_premises)
     n = len(args.conc)
     names = [f"A{i + 1}" for i in range(n)]
 
@@ -517,14 +364,18 @@ def build_framework(
         for s in set(args.subs[i]):
             parents[s].append(i)
 
-    props = _Order(th.prop_pref)
-    rules_order = _Order(th.rule_pref)
+    direct_conclusions = conclusion_preferences == "decide"
+    if direct_conclusions:
+        props = _Order(th.prop_pref)
+        rules_order = _Order(th.rule_pref)
+    else:
+        props, rules_order = _textbook_orders(th)
 
     def weaker(a: int, b: int) -> bool:
         ca, cb = args.conc[a], args.conc[b]
-        if props.better(cb, ca):
+        if direct_conclusions and props.better(cb, ca):
             return True
-        if props.better(ca, cb):
+        if direct_conclusions and props.better(ca, cb):
             return False
         if ordering == "last-link":
             la, lb = args.lastdef[a], args.lastdef[b]
@@ -538,13 +389,18 @@ def build_framework(
 
     pairs = {(x, t) for _, x, t in th.contraries}
     direct: list[Attack] = []
-    defeaters: dict[int, list[int]] = {}
-    premises = frozenset(f for f in th.formulas if f not in th.concluded_by)
-    for cid, x, t in th.contraries:
+    specs: list[AttackSpec] = []
+    # attack ids (that succeed) by the conflict they come from
+    made: dict[str, list[str]] = {}
+    for c in th.conflicts:
+        if c.on == "conflict":
+            continue
+        cid, x, t = c.id, c.attacker, c.target
+        made[cid] = []
         attackers = by_conc.get(x, [])
         if not attackers:
             continue
-        if t in th.rules:
+        if c.on == "rule":
             if th.rules[t][2]:
                 continue  # a strict rule cannot be undercut
             targets = [(b, ConflictKind.UNDERCUT) for b in by_rule.get(t, ())]
@@ -559,16 +415,33 @@ def build_framework(
         for b, kind in targets:
             for a in attackers:
                 ok = kind is ConflictKind.UNDERCUT or not contradictory or not weaker(a, b)
-                direct.append(Attack(attacker=names[a], target=names[b], kind=kind,
+                aid = f"{cid}:{names[a]}>{names[b]}"
+                direct.append(Attack(id=aid, attacker=names[a], target=names[b], kind=kind,
                                      conflict=cid, contradictory=contradictory, defeat=ok))
                 if ok:
-                    defeaters.setdefault(b, []).append(a)
+                    made[cid].append(aid)
+                    specs.append((aid, names[a], tuple(names[k] for k in _ancestors(b, parents))))
+    # Conflicts on conflicts, each after the conflict it targets (read_theory
+    # has removed circles): every argument for the attacker defeats every
+    # attack the targeted conflict makes.
+    pending = [c for c in th.conflicts if c.on == "conflict"]
+    while pending:
+        ready = [c for c in pending if c.target in made]
+        for c in ready:
+            pending.remove(c)
+            made[c.id] = []
+            for d in by_conc.get(c.attacker, []):
+                for target_attack in made[c.target]:
+                    aid = f"{c.id}:{names[d]}>({target_attack})"
+                    direct.append(Attack(id=aid, attacker=names[d], target=target_attack,
+                                         kind=ConflictKind.UNDERCUT, conflict=c.id,
+                                         contradictory=False, defeat=True, on_attack=True))
+                    made[c.id].append(aid)
+                    specs.append((aid, names[d], (target_attack,)))
+        if not ready:  # pragma: no cover - read_theory drops circles of conflicts
+            raise FrameworkError("conflicts attack each other in a circle")
 
-    af = ArgumentationFramework(names)
-    for b, who in defeaters.items():
-        for c in _ancestors(b, parents):
-            for a in who:
-                af._add(a, c)
+    af, lifted = afra_framework(names, specs)
 
     arguments = {
         names[i]: Argument(
@@ -582,9 +455,13 @@ def build_framework(
         arguments=arguments,
         attacks=tuple(direct),
         framework=af,
-        by_conclusion={f: tuple(names[i] for i in by_conc[f]) for f in th.formulas},
-        premises=premises,
+        by_conclusion={f: tuple(names[i] for i in by_conc[f])
+                       for f in th.formulas if f not in th.synthetic},
+        premises=th.premises() - th.synthetic,
         ordering=ordering,
+        attack_arguments=lifted,
+        unread=dict(th.unread),
+        perspective=perspective,
     )
 
 
@@ -611,6 +488,10 @@ def evaluate(
     catalogue: SchemeCatalogue | None = None,
     max_arguments: int = DEFAULT_MAX_ARGUMENTS,
     count_labellings: bool = False,
+    perspective: str | None = None,
+    conclusion_preferences: str = "lift",
+    consistent_premises: bool = False,
+    transposition: bool = True,
 ) -> Evaluation:
     """Evaluate which propositions of a map are acceptable.
 
@@ -627,6 +508,28 @@ def evaluate(
             need it: a proposition's sceptical status under complete
             semantics is its grounded status, since the grounded labelling
             is the least complete labelling.
+        perspective: the id of a participant, to answer "what follows for
+            this participant": the knowledge base then holds only the
+            propositions the participant's locutions assert or concede (and,
+            for reported speech, the fact that someone said something), plus
+            implicit premises no locution anchors.  What others said enters
+            only as the fact that they said it.  Without it, every premise
+            of the map is in the knowledge base, whoever said it.
+        conclusion_preferences: how a preference between two propositions
+            *x* over *y* reads.  ``"decide"`` (default): it decides an attack
+            between arguments for them directly, also when they are derived
+            conclusions.  ``"lift"``: textbook ASPIC+, which orders only
+            premises and defeasible rules, so the preference is lifted to
+            what yields *x* and *y* -- between two premises it orders them;
+            between two derived conclusions each defeasible rule concluding
+            *x* is preferred to each concluding *y*, and each premise only *x*
+            rests on to each premise only *y* rests on (weakest-link compares
+            both); for a premise *x* over a
+            derived *y*, *x* is preferred to every premise *y* rests on; a
+            derived *x* over a premise *y* has no textbook counterpart (no
+            premise argument is weaker than a defeasible one) and no effect.
+        consistent_premises: build only arguments with conflict-free premises.
+        transposition: close strict rules under transposition (default).
 
     Returns:
         The status of each proposition and argument; see the module
@@ -650,7 +553,10 @@ def evaluate(
     """
     name = semantics_name(semantics)
     structure = build_framework(m, ordering=ordering, catalogue=catalogue,
-                                max_arguments=max_arguments)
+                                max_arguments=max_arguments, perspective=perspective,
+                                conclusion_preferences=conclusion_preferences,
+                                consistent_premises=consistent_premises,
+                                transposition=transposition)
     af = structure.framework
     index = {a: i for i, a in enumerate(af.arguments)}
     by_conc = {f: [index[a] for a in ids] for f, ids in structure.by_conclusion.items()}
@@ -683,47 +589,3 @@ def evaluate(
         }
     return Evaluation(semantics=name, ordering=ordering, statuses=statuses,
                       arguments=af._labelling(summary), structure=structure, labellings=count)
-
-
-def _code_of(status: Status) -> int:
-    return {Status.IN: _IN, Status.OUT: _OUT, Status.UNDEC: _UNDEC}[status]
-
-
-def _node_status(codes: Sequence[int]) -> Status:
-    if _IN in codes:
-        return Status.IN
-    if codes and all(c == _OUT for c in codes):
-        return Status.OUT
-    return Status.UNDEC
-
-
-def _multi_status(
-    ids: list[int],
-    grounded: list[int],
-    summary: list[int],
-    comp_of: dict[int, tuple[int, int]],
-    labellings: list[list[tuple[int, ...]]],
-) -> Status:
-    """Sceptical status of a proposition: the same in every labelling, else UNDEC."""
-    if any(grounded[i] == _IN for i in ids):
-        return Status.IN
-    open_ids = [i for i in ids if grounded[i] == _UNDEC]
-    if not open_ids:
-        return _node_status([grounded[i] for i in ids])
-    comps = sorted({comp_of[i][0] for i in open_ids})
-    combos = 1
-    for c in comps:
-        combos *= len(labellings[c])
-    if combos > _MAX_COMBINATIONS:
-        # Sound but possibly less decisive: decided only when an argument is.
-        return _node_status([summary[i] for i in ids])
-    seen: set[Status] = set()
-    for choice in itertools.product(*(labellings[c] for c in comps)):
-        chosen = dict(zip(comps, choice, strict=True))
-        codes = [
-            chosen[comp_of[i][0]][comp_of[i][1]] if i in comp_of else grounded[i] for i in ids
-        ]
-        seen.add(_node_status(codes))
-        if len(seen) > 1:
-            return Status.UNDEC
-    return seen.pop()

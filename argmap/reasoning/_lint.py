@@ -26,6 +26,7 @@ from argmap._problem import Problem
 from argmap.reasoning._graph import strongly_connected
 from argmap.reasoning._questions import scheme_of
 from argmap.reasoning._schemes import SchemeCatalogue, schemes
+from argmap.reasoning._theory import unread_nodes
 
 __all__ = ["LINT_RULES", "lint"]
 
@@ -59,9 +60,15 @@ LINT_RULES: Mapping[str, str] = {
     "support-cycle": (
         "Propositions support each other in a circle (through inferences and rephrases)."
     ),
+    "unevaluated": (
+        "A scheme node that evaluate() cannot read and so leaves out, with the reason (an "
+        "attack on a preference, an inference without a premise, a conflict without a target, "
+        "conflicts attacking each other in a circle, ...)."
+    ),
 }
 
 _DEFAULT_INFERENCE = "Default Inference"
+_ATTACKER_KINDS = (NodeKind.I, NodeKind.L, NodeKind.UNKNOWN)
 
 
 def lint(m: ArgumentMap, *, catalogue: SchemeCatalogue | None = None) -> list[Problem]:
@@ -90,6 +97,7 @@ def lint(m: ArgumentMap, *, catalogue: SchemeCatalogue | None = None) -> list[Pr
     found.extend(_undefended(m))
     found.extend(_ineffective_preferences(m))
     found.extend(_cycles(m))
+    found.extend(_unevaluated(m, cat))
     return found
 
 
@@ -178,18 +186,25 @@ def _unanchored(m: ArgumentMap) -> Iterator[Problem]:
 
 def _undefended(m: ArgumentMap) -> Iterator[Problem]:
     for ca in m.nodes_of(Conflict):
-        attacker, target = m.attacker(ca), m.target(ca)
-        if attacker is None or target is None:
+        parts = [p for p in m.predecessors(ca) if p.kind in _ATTACKER_KINDS]
+        target = m.target(ca)
+        if not parts or target is None:
             continue
-        if m.attackers(attacker):
+        # A linked objection falls with any of its parts; the attack itself
+        # can be undercut too (a conflict on the conflict).
+        if any(m.attackers(p) for p in parts) or m.attackers(ca):
             continue
         if any(isinstance(s, Conflict) for s in m.successors(target)):
             continue  # a counter-attack: it defends, it needs no defence
-        kind = m.conflict_kind(ca).value
+        if isinstance(target, Conflict):
+            kind = "undercut of a conflict"
+        else:
+            kind = m.conflict_kind(ca).value
+        who = ", ".join(repr(p.id) for p in parts)
         yield Problem("undefended-attack",
-                      f"conflict {ca.id!r} ({kind}) from {attacker.id!r} on {target.id!r} is "
+                      f"conflict {ca.id!r} ({kind}) from {who} on {target.id!r} is "
                       "not answered: nothing attacks its attacker",
-                      nodes=(ca.id, attacker.id, target.id))
+                      nodes=(ca.id, *(p.id for p in parts), target.id))
 
 
 def _ineffective_preferences(m: ArgumentMap) -> Iterator[Problem]:
@@ -232,6 +247,11 @@ def _cycles(m: ArgumentMap) -> Iterator[Problem]:
             yield Problem("support-cycle",
                           f"propositions {', '.join(map(repr, order))} support each other in a "
                           "circle", nodes=tuple(order))
+
+
+def _unevaluated(m: ArgumentMap, cat: SchemeCatalogue) -> Iterator[Problem]:
+    for nid, why in unread_nodes(m, cat).items():
+        yield Problem("unevaluated", f"evaluate() leaves {nid!r} out: {why}", nodes=(nid,))
 
 
 def _short(text: str, limit: int = 60) -> str:
