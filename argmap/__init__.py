@@ -18,6 +18,7 @@ from argmap._errors import (
     WriteError,
 )
 from argmap._formats.aifxml import AIF_XML_NAMESPACE, aif_xml_schema, from_xml, to_xml
+from argmap._formats.araucaria_schemes import read_scheme_set
 from argmap._io import Format, dumps, formats, loads, read, register_format, write
 from argmap._map import ArgumentMap, NodeRef
 from argmap._nodes import (
@@ -168,6 +169,7 @@ __all__ = [
     "parse_iccma",  # reasoning (issue 6)
     "read",
     "read_iccma",  # reasoning (issue 6)
+    "read_scheme_set",
     "register_format",
     "render",  # render (issue 3)
     "render_dot",  # render (issue 3)

@@ -45,7 +45,7 @@ FORMAT_RULES: Mapping[str, str] = {
 
 def builtin_formats() -> list[Format]:
     """The formats argmap ships, in the order they are tried when sniffing."""
-    from argmap._formats import aifdb, aifxml, aml, carneades, microtext, ova2, rdf, xaif
+    from argmap._formats import aifdb, aifxml, aml, carneades, microtext, ova2, rdf, sadface, xaif
 
     return [
         aifxml.FORMAT,
@@ -53,6 +53,7 @@ def builtin_formats() -> list[Format]:
         xaif.OVA3_FORMAT,
         xaif.XAIF_FORMAT,
         ova2.FORMAT,
+        sadface.FORMAT,
         rdf.FORMAT,
         microtext.FORMAT,
         aml.FORMAT,
@@ -62,9 +63,10 @@ def builtin_formats() -> list[Format]:
 
 
 def _checkers() -> list[Callable[[ArgumentMap], list[Problem]]]:
-    from argmap._formats import aifdb, aml, microtext, ova2, xaif
+    from argmap._formats import aifdb, aml, microtext, ova2, sadface, xaif
 
-    return [aifdb.problems, xaif.problems, ova2.problems, microtext.problems, aml.problems]
+    return [aifdb.problems, xaif.problems, ova2.problems, microtext.problems, aml.problems,
+            sadface.problems]
 
 
 def format_problems(m: ArgumentMap) -> list[Problem]:

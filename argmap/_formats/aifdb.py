@@ -95,7 +95,7 @@ from argmap._formats._records import (
     delta,
     numeric_fields,
 )
-from argmap._formats._sniff import json_shape
+from argmap._formats._sniff import json_shape, sadface_like
 from argmap._io import Format
 from argmap._map import ArgumentMap
 from argmap._nodes import (
@@ -864,7 +864,7 @@ def _dump(m: ArgumentMap) -> bytes:
 
 def _sniff(data: bytes) -> bool:
     shape = json_shape(data)
-    if shape is None or "AIF" in shape.keys:
+    if shape is None or "AIF" in shape.keys or sadface_like(data):
         return False
     if not ("nodes" in shape.keys or "edges" in shape.keys):
         return False

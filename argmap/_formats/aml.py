@@ -6,7 +6,8 @@ argument units: ``AU`` = a ``PROP`` (the conclusion), an optional
 ``REFUTATION`` (an ``AU`` that refutes it) and premises grouped as ``CA``
 (convergent: one ``AU`` each) or ``LA`` (linked: several ``AU`` together).
 Araucaria scheme-set files (``.scm``) are AML documents with only a
-``SCHEMESET`` and read as empty maps.
+``SCHEMESET``: they define schemes and are no map, so the reader refuses them
+with a message saying so; :func:`argmap.read_scheme_set` reads them.
 
 AML documents always start with ``<!DOCTYPE ARG SYSTEM "argument.dtd">``; that
 bare declaration is tolerated (never loaded); a DOCTYPE with an internal
@@ -50,6 +51,7 @@ from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict
 from argmap._formats._sniff import xml_root
 from argmap._formats._xmlsafe import parse_xml
+from argmap._formats.araucaria_schemes import scheme_set_size
 from argmap._io import Format
 from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Inference
@@ -195,6 +197,11 @@ def read_aml(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     if root.tag != "ARG":
         raise ParseError(f"not an AML document: the root element is <{root.tag!s}>", source=name,
                          line=root.sourceline)
+    size = scheme_set_size(root)
+    if size is not None:
+        raise ParseError(
+            f"this is an Araucaria scheme set ({size} scheme definitions), not an argument map; "
+            "read it with argmap.read_scheme_set", source=name, line=root.sourceline)
     text_el = root.find("TEXT")
     source: Source | None = None
     if text_el is not None:
