@@ -60,6 +60,7 @@ from argmap._errors import (
     WriteError,
 )
 from argmap._formats import FORMAT_RULES, format_problems
+from argmap._formats._dtdsubset import trusting_dtd
 from argmap._formats._jsonsafe import decode_json_bytes
 from argmap._formats._xmlsafe import MAX_INPUT_BYTES, parse_xml, read_input
 from argmap._map import ArgumentMap
@@ -286,6 +287,9 @@ def _parser() -> argparse.ArgumentParser:
                "3 input cannot be read, 4 output cannot be produced.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {argmap.__version__}")
+    parser.add_argument("--trust-dtd", action="store_true",
+                        help="expand the internal general entities a DOCTYPE declares (bounded; "
+                             "parameter and external entities stay refused)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def fmt_option(p: argparse.ArgumentParser, flag: str, dest: str, what: str) -> None:
@@ -350,7 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        code = int(handler(args))
+        with trusting_dtd(args.trust_dtd):
+            code = int(handler(args))
         sys.stdout.flush()
         return code
     except FormatError as exc:

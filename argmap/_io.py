@@ -13,6 +13,7 @@ from typing import Protocol
 import attrs
 
 from argmap._errors import FormatError, ParseError, ValidationError, WriteError
+from argmap._formats._dtdsubset import trusting_dtd
 from argmap._formats._xmlsafe import MAX_INPUT_BYTES, read_input
 from argmap._map import ArgumentMap
 
@@ -156,6 +157,7 @@ def loads(
     *,
     strict: bool = False,
     name: str = "<bytes>",
+    trust_dtd: bool = False,
 ) -> ArgumentMap:
     """Read a map from bytes (or text, encoded as UTF-8).
 
@@ -164,6 +166,8 @@ def loads(
         format: a registered format name; sniffed from the content if None.
         strict: raise :class:`~argmap.ValidationError` if the map breaks AIF rules.
         name: what to call the input in error messages.
+        trust_dtd: expand the internal general entities a DOCTYPE declares
+            (bounded; parameter and external entities stay refused).
 
     Raises:
         FormatError: if the format is unknown or cannot be guessed.
@@ -177,7 +181,8 @@ def loads(
                          source=name) from None
     fmt = _choose(format, None, raw, "load")
     assert fmt.load is not None
-    return finish_read(fmt.load(raw, name=name, path=None), strict, name)
+    with trusting_dtd() if trust_dtd else contextlib.nullcontext():
+        return finish_read(fmt.load(raw, name=name, path=None), strict, name)
 
 
 def read(
@@ -186,6 +191,7 @@ def read(
     *,
     strict: bool = False,
     max_bytes: int = MAX_INPUT_BYTES,
+    trust_dtd: bool = False,
 ) -> ArgumentMap:
     """Read a map from a file; the format comes from ``format``, the suffix or the content.
 
@@ -195,6 +201,8 @@ def read(
         format: a registered format name, e.g. ``"aif-xml"``.
         strict: raise :class:`~argmap.ValidationError` if the map breaks AIF rules.
         max_bytes: refuse files larger than this.
+        trust_dtd: expand the internal general entities a DOCTYPE declares
+            (bounded; parameter and external entities stay refused).
 
     Example:
         >>> import tempfile, os
@@ -214,7 +222,8 @@ def read(
     data = read_input(name, max_bytes)
     fmt = _choose(format, name, data, "load")
     assert fmt.load is not None
-    return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
+    with trusting_dtd() if trust_dtd else contextlib.nullcontext():
+        return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
 
 
 def finish_read(m: ArgumentMap, strict: bool, name: str) -> ArgumentMap:

@@ -49,6 +49,7 @@ from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict
+from argmap._formats._dtdsubset import check_doctype
 from argmap._formats._sniff import xml_root
 from argmap._formats._xmlsafe import parse_xml
 from argmap._formats.araucaria_schemes import scheme_set_size
@@ -193,7 +194,7 @@ class _Reader:
 
 def read_aml(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     """Read an AML document (or an Araucaria scheme set)."""
-    root = parse_xml(data, name, allow_doctype=True)
+    root = parse_xml(check_doctype(data, name, allow_bare=True), name, allow_doctype=True)
     if root.tag != "ARG":
         raise ParseError(f"not an AML document: the root element is <{root.tag!s}>", source=name,
                          line=root.sourceline)

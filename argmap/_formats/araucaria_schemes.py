@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from argmap._errors import ParseError, SchemeError
+from argmap._formats._dtdsubset import check_doctype
 from argmap._formats._xmlsafe import parse_xml, read_input
 from argmap._nodes import NodeKind
 from argmap._reasoning.schemes import CriticalQuestion, Scheme, SchemeCatalogue
@@ -65,7 +66,7 @@ def read_scheme_set(source: str | os.PathLike[str] | bytes, *,
         data, where = source, name or "<bytes>"
     else:
         data, where = read_input(Path(source)), name or os.fspath(source)
-    root = parse_xml(data, where, allow_doctype=True)
+    root = parse_xml(check_doctype(data, where, allow_bare=True), where, allow_doctype=True)
     if root.tag != "ARG" or root.find("SCHEMESET") is None:
         raise ParseError("not an Araucaria scheme set: no ARG/SCHEMESET element",
                          source=where, line=root.sourceline)

@@ -58,6 +58,7 @@ from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict
+from argmap._formats._dtdsubset import check_doctype
 from argmap._formats._sniff import xml_root
 from argmap._formats._xmlsafe import parse_xml, read_input
 from argmap._io import Format
@@ -88,7 +89,7 @@ def _text_beside(path: Path | None, name: str) -> tuple[str | None, str | None]:
 
 def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -> ArgumentMap:
     """Read an ``arggraph`` document; ``text`` is the microtext's plain text, if known."""
-    root = parse_xml(data, name)
+    root = parse_xml(check_doctype(data, name), name, allow_doctype=True)
     if root.tag != "arggraph":
         raise ParseError(f"not a microtext arggraph: the root element is <{root.tag!s}>",
                          source=name, line=root.sourceline)

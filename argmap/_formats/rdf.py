@@ -45,6 +45,7 @@ from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import dumps as dump_json
+from argmap._formats._dtdsubset import check_doctype
 from argmap._formats._jsonsafe import loads_strict
 from argmap._formats._sniff import xml_root
 from argmap._formats._xmlsafe import parse_xml
@@ -518,7 +519,7 @@ def from_rdf(data: bytes | str, *, name: str = "<bytes>") -> ArgumentMap:
         UnsafeInputError: a DOCTYPE, entity, XInclude, compressed input, ...
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    root = parse_xml(raw, name)
+    root = parse_xml(check_doctype(raw, name), name, allow_doctype=True)
     if root.tag != _R + "RDF":
         raise ParseError(f"not RDF/XML: the root element is <{root.tag!s}>", source=name,
                          line=root.sourceline)
