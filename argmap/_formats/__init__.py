@@ -63,10 +63,10 @@ def builtin_formats() -> list[Format]:
 
 
 def _checkers() -> list[Callable[[ArgumentMap], list[Problem]]]:
-    from argmap._formats import aifdb, aml, carneades, microtext, ova2, sadface, xaif
+    from argmap._formats import aifdb, aml, carneades, microtext, ova2, rdf, sadface, xaif
 
     return [aifdb.problems, xaif.problems, ova2.problems, microtext.problems, aml.problems,
-            sadface.problems, carneades.problems]
+            sadface.problems, carneades.problems, rdf.problems]
 
 
 def format_problems(m: ArgumentMap) -> list[Problem]:
