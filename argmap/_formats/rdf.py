@@ -21,17 +21,29 @@ edge (``am:id``, ``am:from``, ``am:to``), and per node ``am:id``,
 ``am:Map``.  A map written and read back is equal to the original.
 
 The reader prefers ``am:Edge`` resources; a document without them (AIFdb's
-own export) gets its edges from the ``aif:`` relation properties, read by the
-subject's node type (AIFdb states some of them on both ends), with ids
-``e1``, ``e2``, ...  Properties it does not know are kept in the node's
-``extra`` under ``aif-rdf:properties`` (``{predicate IRI: [values]}``).
+own export, older AIF RDF in ``http://www.arg.dundee.ac.uk/aif#``) gets its
+edges from the ``aif:`` relation properties, read by the subject's node type
+(AIFdb states some of them on both ends, giving one edge), with ids ``e1``,
+``e2``, ...; a relation that gives no edge is kept and reported.  An S-node's
+``aif:claimText`` (``"Default Inference"``) is its label.  Properties it does
+not know are kept in the node's ``extra`` under ``aif-rdf:properties``
+(``{predicate IRI: [values]}``).
+
+Read from such a document, each node also keeps its IRI (or blank node) and
+every triple about it, with languages and datatypes, under ``aif-rdf:rdf``,
+and the map keeps the triples about other subjects under
+``aif-rdf:document``: node ids are the IRI's last segment (the IRI itself if
+two nodes would share one), and while the map is unchanged the writer gives
+back exactly these triples -- the same RDF graph.  A changed map is written
+in argmap's vocabulary, still with the nodes' own IRIs and blank nodes.
 
 The reader handles the RDF/XML that AIF tools write -- node elements at the
-top level with ``rdf:about``/``rdf:ID``/``rdf:nodeID``, property elements
-with ``rdf:resource`` or literal text, property attributes -- not every
+top level or nested in properties, with ``rdf:about``/``rdf:ID``/``rdf:nodeID``
+or none (a blank node), property elements with ``rdf:resource`` or literal
+text (with ``xml:lang`` or ``rdf:datatype``), property attributes -- not every
 abbreviation RDF/XML allows.  AIFdb's export declares entities in a DOCTYPE:
-like every XML reader in argmap, this one refuses DTDs and entities, so such a
-file must have its entities expanded by a trusted tool first.
+like every XML reader in argmap, this one refuses them unless the caller
+passes ``trust_dtd=True`` (internal general entities only, bounded).
 """
 
 from __future__ import annotations
