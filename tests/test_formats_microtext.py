@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import Claim, Conflict, Inference
@@ -63,3 +65,52 @@ def test_every_corpus_graph_is_valid() -> None:
     for path in files:
         m = argmap.read(path, strict=True)
         assert [p.code for p in m.validate()] == [], path.name
+
+
+def test_unknown_edge_type_is_kept_and_reported() -> None:
+    data = b"""<arggraph id="x"><edu id="e1">A.</edu><adu id="a1" type="pro"/>
+      <edge id="c1" src="e1" trg="a1" type="seg"/><edge id="c2" src="a1" trg="a1" type="odd"/>
+    </arggraph>"""
+    m = argmap.loads(data, "microtext")
+    assert [p.code for p in m.validate()] == ["malformed-record"]
+    assert m.extra.thaw()["microtext:unused"] == [
+        {"edge": {"id": "c2", "src": "a1", "trg": "a1", "type": "odd"}}]
+
+
+def test_an_adu_restated_in_two_edus_and_an_edu_in_two_adus() -> None:
+    data = b"""<arggraph id="x">
+      <edu id="e1">Taxes must rise.</edu><edu id="e2">Schools need money.</edu>
+      <edu id="e3">So, again, taxes must rise.</edu>
+      <adu id="a1" type="pro"/><adu id="a2" type="pro"/>
+      <edge id="c1" src="e1" trg="a1" type="seg"/><edge id="c2" src="e3" trg="a1" type="seg"/>
+      <edge id="c3" src="e2" trg="a2" type="seg"/><edge id="c4" src="a2" trg="a1" type="sup"/>
+    </arggraph>"""
+    m = argmap.loads(data, "microtext", strict=True)
+    assert m.nodes["a1"].text == "Taxes must rise. So, again, taxes must rise."  # type: ignore[union-attr]
+
+
+@st.composite
+def _arggraphs(draw: st.DrawFn) -> bytes:
+    n = draw(st.integers(2, 7))
+    parts = [f'<edu id="e{i}">Unit {i}.</edu>' for i in range(1, n + 1)]
+    parts += [f'<adu id="a{i}" type="pro"/>' for i in range(1, n + 1)]
+    parts += [f'<edge id="s{i}" src="e{i}" trg="a{i}" type="seg"/>' for i in range(1, n + 1)]
+    relations: list[str] = []
+    for i in range(2, n + 1):
+        kind = draw(st.sampled_from(["sup", "exa", "reb", "und", "add"]))
+        if kind in ("und", "add") and relations:
+            target = draw(st.sampled_from(relations))
+        else:
+            kind = "sup" if kind in ("und", "add") else kind
+            target = f"a{draw(st.integers(1, i - 1))}"
+        parts.append(f'<edge id="r{i}" src="a{i}" trg="{target}" type="{kind}"/>')
+        if kind != "add":
+            relations.append(f"r{i}")
+    return f'<arggraph id="g">{"".join(parts)}</arggraph>'.encode()
+
+
+@given(_arggraphs())
+def test_property_arggraphs_give_valid_aif(data: bytes) -> None:
+    m = argmap.loads(data, "microtext")
+    assert [p.code for p in m.validate()] == []
+    assert all(len(m.incoming(n.id)) >= 1 for n in m.nodes_of(Conflict))

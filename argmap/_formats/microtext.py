@@ -253,8 +253,16 @@ def _sniff(data: bytes) -> bool:
 
 
 def problems(m: ArgumentMap) -> list[Problem]:
-    """EDUs of a microtext map that were not found in its text."""
+    """Edges of unknown types a microtext map kept, and EDUs not found in its text."""
     out: list[Problem] = []
+    unused = m.extra.get("microtext:unused")
+    for entry in unused if isinstance(unused, tuple) else ():
+        edge = entry.get("edge") if isinstance(entry, FrozenJSONDict) else None
+        if isinstance(edge, FrozenJSONDict):
+            out.append(Problem(
+                "malformed-record",
+                f"edge {edge.get('id')!r} has type {edge.get('type')!r}, which arggraph does not "
+                "define; kept outside the graph"))
     if m.source is None:
         return out
     for node in m.nodes.values():
