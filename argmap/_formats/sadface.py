@@ -38,10 +38,15 @@ under ``sadface:kept`` and reported by :func:`problems`; nothing is dropped.
 
 The writer renders each node and edge from the model and applies what the
 reader kept (other keys, metadata, sources), so a file read and written
-again is the same JSON value.  Locutions, illocutions and transitions (and
-their edges), participants, node timestamps and source metadata have no
-SADFace form: writing a map with them leaves them out and warns with an
-:class:`~argmap.ArgmapWarning` that counts what was left out.
+again is the same JSON value.  What SADFace has no field for -- an evidence
+type, an implicit premise, a scheme node's scheme name and id, a label that
+is absent or would be read as another kind, a timestamp -- goes in the
+record's ``metadata.argmap`` block (``evidence_type``, ``implicit``,
+``scheme``, ``scheme_id``, ``unlabelled``, ``kind``, ``timestamp``) and is
+read back from it.  Locutions, illocutions and transitions (and their edges),
+participants and source metadata have no SADFace form: writing a map with
+them leaves them out and warns with an :class:`~argmap.ArgmapWarning` that
+counts what was left out.
 
 Extra keys
 ----------
@@ -171,12 +176,18 @@ def _spans(raw: Mapping[str, Any], resource: tuple[str, str] | None) -> list[Spa
     return spans
 
 
+def _own_text(own: Any, key: str) -> str | None:
+    value = own.get(key) if isinstance(own, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
 def _node(nid: str, raw: Mapping[str, Any], resource: tuple[str, str] | None) -> Node:
+    meta = raw.get("metadata")
+    own = meta.get("argmap") if isinstance(meta, Mapping) else None
+    stamp = _own_text(own, "timestamp")
     typ = raw.get("type")
     if typ == "atom" and isinstance(raw.get("text"), str):
         rest = {k: v for k, v in raw.items() if k not in ("id", "type", "text")}
-        meta = rest.get("metadata")
-        own = meta.get("argmap") if isinstance(meta, Mapping) else None
         spans = _spans(raw, resource)
         if isinstance(own, Mapping) and isinstance(own.get("evidence_type"), str):
             try:
@@ -185,23 +196,24 @@ def _node(nid: str, raw: Mapping[str, Any], resource: tuple[str, str] | None) ->
                 etype = None
             if etype is not None:
                 return Evidence(id=nid, text=raw["text"], spans=spans, evidence_type=etype,
-                                implicit=own.get("implicit") is True,
+                                implicit=own.get("implicit") is True, timestamp=stamp,
                                 extra={K_NODE: rest})
         implicit = isinstance(own, Mapping) and own.get("implicit") is True
         return Claim(id=nid, text=raw["text"], spans=spans, implicit=implicit,
-                     extra={K_NODE: rest})
+                     timestamp=stamp, extra={K_NODE: rest})
     name = raw.get("name")
     if typ in ("scheme", "conflict") and isinstance(name, str):
         cls: type[Inference | Conflict | Rephrase | Preference] = (
             Conflict if typ == "conflict" else scheme_class(name))
-        meta = raw.get("metadata")
-        own = meta.get("argmap") if isinstance(meta, Mapping) else None
-        kind = own.get("kind") if isinstance(own, Mapping) else None
-        cls = _BY_KIND.get(kind, cls) if isinstance(kind, str) else cls
+        kind = _own_text(own, "kind")
+        cls = _BY_KIND.get(kind, cls) if kind is not None else cls
         rest = {k: v for k, v in raw.items() if k not in ("id", "name")}
         if typ == "scheme":
             rest.pop("type")
-        return cls(id=nid, label=name, extra={K_NODE: rest})
+        unlabelled = isinstance(own, Mapping) and own.get("unlabelled") is True
+        return cls(id=nid, label=None if unlabelled else name, timestamp=stamp,
+                   scheme=_own_text(own, "scheme"), scheme_id=_own_text(own, "scheme_id"),
+                   extra={K_NODE: rest})
     text = raw.get("text") if isinstance(raw.get("text"), str) else name
     return UnknownNode(
         id=nid, type=typ if isinstance(typ, str) and typ else "?",
@@ -294,6 +306,7 @@ def _argmap_meta(n: Claim | Evidence, rest: dict[str, Any]) -> None:
     _set_own(rest, "evidence_type",
              n.evidence_type.value if isinstance(n, Evidence) else None)
     _set_own(rest, "implicit", True if n.implicit else None)
+    _set_own(rest, "timestamp", n.timestamp)
 
 
 def _sources(n: Claim | Evidence, rest: dict[str, Any],
@@ -332,6 +345,10 @@ def _render_node(n: Node, resource: tuple[str, str] | None) -> dict[str, Any]:
         # another kind, the kind goes in argmap's own metadata block.
         natural = Conflict if rest["type"] == "conflict" else scheme_class(name)
         _set_own(rest, "kind", None if natural is type(n) else n.kind.value)
+        _set_own(rest, "unlabelled", True if n.label is None else None)
+        _set_own(rest, "scheme", n.scheme)
+        _set_own(rest, "scheme_id", n.scheme_id)
+        _set_own(rest, "timestamp", n.timestamp)
         out.update(rest)
         return out
     if isinstance(n, UnknownNode):
@@ -362,8 +379,8 @@ def write_sadface(m: ArgumentMap) -> dict[str, Any]:
         if isinstance(n, _DIALOGUE):
             losses[f"{n.kind.value}-nodes"] += 1
             continue
-        if n.timestamp is not None:
-            losses["timestamps"] += 1
+        if isinstance(n, UnknownNode) and n.timestamp is not None:
+            losses["timestamps of unknown nodes"] += 1
         nodes.append(_render_node(n, resource))
     if m.participants:
         losses["participants"] += len(m.participants)
