@@ -16,8 +16,11 @@ import json
 import warnings
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import argmap
@@ -160,3 +163,57 @@ def test_readers_fed_other_formats_refuse_or_keep_everything(reader: str) -> Non
             doc = json.loads(data)
             kept = len(m.nodes) + len(m.edges) + len(format_problems(m))
             assert kept >= _records(doc), (reader, path.name)
+
+
+@st.composite
+def _foreign_rdf(draw: st.DrawFn) -> bytes:
+    """An AIF RDF/XML document as other tools write it: no argmap terms."""
+    ns = draw(st.sampled_from(["http://www.arg.dundee.ac.uk/aif#", "http://www.arg.tech/aif#"]))
+    words = st.text(alphabet="abcdefgh <>&'\"", min_size=1, max_size=12)
+    n_i = draw(st.integers(1, 4))
+    i_iris = [f"https://example.org/x#i{k}" for k in range(n_i)]
+    parts = []
+
+    def literal(tag: str) -> str:
+        text = escape(draw(words))
+        note = draw(st.sampled_from(["", ' xml:lang="en"', ' xml:lang="de-CH"',
+                                     ' rdf:datatype="http://www.w3.org/2001/XMLSchema#string"']))
+        return f"<{tag}{note}>{text}</{tag}>"
+
+    def i_node(iri: str) -> str:
+        return f'<aif:I-node rdf:about="{iri}">{literal("aif:claimText")}</aif:I-node>'
+
+    nested = set(draw(st.sets(st.sampled_from(i_iris), max_size=1)))
+    parts += [i_node(iri) for iri in i_iris if iri not in nested]
+    for k in range(draw(st.integers(0, 4))):
+        kind = draw(st.sampled_from(["RA", "CA", "MA", "TA", "YA"]))
+        subject = draw(st.sampled_from([f' rdf:nodeID="s{k}"', "",
+                                        f' rdf:about="https://example.org/x#s{k}"']))
+        body = literal("aif:claimText") if draw(st.booleans()) else ""
+        src, dst = draw(st.sampled_from(i_iris)), draw(st.sampled_from(i_iris))
+        into, out = (("aif:StartLocution", "aif:EndLocution") if kind == "TA"
+                     else ("aif:Premise", "aif:Conclusion"))
+        if src in nested:
+            body += f"<{into}>{i_node(src)}</{into}>"
+            nested.discard(src)
+        else:
+            body += f'<{into} rdf:resource="{src}"/>'
+        body += f'<{out} rdf:resource="{dst}"/>'
+        if draw(st.booleans()):
+            body += literal("dc:note")
+        parts.append(f"<aif:{kind}-node{subject}>{body}</aif:{kind}-node>")
+    parts += [i_node(iri) for iri in nested]
+    return (f'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            f'xmlns:aif="{ns}" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            + "".join(parts) + "</rdf:RDF>").encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(_foreign_rdf())
+def test_property_foreign_rdf_is_written_back_as_the_same_graph(data: bytes) -> None:
+    pytest.importorskip("rdflib")
+    m = argmap.loads(data, "aif-rdf")
+    assert _same_as_data("aif-rdf", data, argmap.dumps(m, "aif-rdf"))
+    # Through AIF-XML, too.
+    assert _same_as_data("aif-rdf", data, argmap.dumps(argmap.from_xml(argmap.to_xml(m)),
+                                                       "aif-rdf"))
