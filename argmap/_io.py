@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from argmap._atomic import atomic_write
 from argmap._errors import ParseError
 from argmap._map import ArgumentMap
+from argmap.formats._dtdsubset import trusting_dtd
 from argmap.formats._format import finish_read
 from argmap.formats._registry import choose_format
 from argmap.formats._xmlsafe import MAX_INPUT_BYTES, read_input
@@ -21,6 +23,7 @@ def loads(
     *,
     strict: bool = False,
     name: str = "<bytes>",
+    trust_dtd: bool = False,
 ) -> ArgumentMap:
     """Read a map from bytes (or text, encoded as UTF-8).
 
@@ -29,6 +32,8 @@ def loads(
         format: a registered format name; sniffed from the content if None.
         strict: raise :class:`~argmap.ValidationError` if the map breaks AIF rules.
         name: what to call the input in error messages.
+        trust_dtd: expand the internal general entities a DOCTYPE declares
+            (bounded; parameter and external entities stay refused).
 
     Raises:
         FormatError: if the format is unknown or cannot be guessed.
@@ -42,7 +47,8 @@ def loads(
                          source=name) from None
     fmt = choose_format(format, None, raw, "load")
     assert fmt.load is not None
-    return finish_read(fmt.load(raw, name=name, path=None), strict, name)
+    with trusting_dtd() if trust_dtd else contextlib.nullcontext():
+        return finish_read(fmt.load(raw, name=name, path=None), strict, name)
 
 
 def read(
@@ -51,6 +57,7 @@ def read(
     *,
     strict: bool = False,
     max_bytes: int = MAX_INPUT_BYTES,
+    trust_dtd: bool = False,
 ) -> ArgumentMap:
     """Read a map from a file; the format comes from ``format``, the suffix or the content.
 
@@ -60,6 +67,8 @@ def read(
         format: a registered format name, e.g. ``"aif-xml"``.
         strict: raise :class:`~argmap.ValidationError` if the map breaks AIF rules.
         max_bytes: refuse files larger than this.
+        trust_dtd: expand the internal general entities a DOCTYPE declares
+            (bounded; parameter and external entities stay refused).
 
     Example:
         >>> import tempfile, os
@@ -79,7 +88,8 @@ def read(
     data = read_input(name, max_bytes)
     fmt = choose_format(format, name, data, "load")
     assert fmt.load is not None
-    return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
+    with trusting_dtd() if trust_dtd else contextlib.nullcontext():
+        return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
 
 
 def dumps(m: ArgumentMap, format: str = "aif-xml") -> bytes:

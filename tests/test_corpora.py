@@ -20,7 +20,7 @@ from argmap.formats import format_problems
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
-MAP_SUFFIXES = (".json", ".xml", ".aml", ".scm", ".ann", ".argdown")
+MAP_SUFFIXES = (".json", ".xml", ".aml", ".ann", ".argdown")  # .scm: test_corpora_roundtrip.py
 
 
 def corpus_files() -> list[Path]:
@@ -54,8 +54,12 @@ def _aif_counts(doc: dict[str, Any]) -> collections.Counter[str]:
 
 def _microtext_counts(root: ET.Element) -> collections.Counter[str]:
     types = collections.Counter(e.get("type") for e in root.iter("edge"))
-    return collections.Counter({"I": len(root.findall("adu")),
-                                "RA": types["sup"] + types["exa"],
+    # A linked objection (add on a reb/und edge) adds an implicit conjunction and its inference.
+    attacks = {e.get("id") for e in root.iter("edge") if e.get("type") in ("reb", "und")}
+    linked = len({e.get("trg") for e in root.iter("edge")
+                  if e.get("type") == "add" and e.get("trg") in attacks})
+    return collections.Counter({"I": len(root.findall("adu")) + linked,
+                                "RA": types["sup"] + types["exa"] + linked,
                                 "CA": types["reb"] + types["und"]})
 
 

@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
                "produced.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {_version()}")
+    # Also accepted before the command (argmap --trust-dtd info FILE); each command takes it too.
+    parser.add_argument("--trust-dtd", dest="trust_dtd_everywhere", action="store_true",
+                        help="expand the internal general entities a DOCTYPE declares (bounded; "
+                             "parameter and external entities stay refused)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _maps.add_commands(sub)
     _reasoning.add_commands(sub)
@@ -112,7 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        code = int(handler(args))
+        from argmap.formats._dtdsubset import trusting_dtd
+
+        trust = args.trust_dtd_everywhere or getattr(args, "trust_dtd", False)
+        with trusting_dtd(trust):
+            code = int(handler(args))
         sys.stdout.flush()
         return code
     except ArgmapError as exc:

@@ -114,6 +114,9 @@ def add_input_options(p: argparse.ArgumentParser, *, several: bool = True,
     p.add_argument("--from", dest="from_format", metavar="FORMAT", default=None,
                    help="format of the input (default: from the name and content; see "
                         "'argmap formats')")
+    p.add_argument("--trust-dtd", action="store_true",
+                   help="expand the internal general entities a DOCTYPE declares (bounded; "
+                        "parameter and external entities stay refused)")
 
 
 def add_report_options(p: argparse.ArgumentParser, *, summary: bool = False) -> None:

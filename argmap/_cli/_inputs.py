@@ -30,6 +30,7 @@ _T = TypeVar("_T")
 
 # Messages of the Python API name keyword arguments; the shell user needs the options.
 _SHELL_HINTS = (
+    ("pass trust_dtd=True, or --trust-dtd,", "use --trust-dtd"),
     ("; pass format=", "; use --from FORMAT"),
     ("pass format=", "use --from FORMAT"),
     ("pass trust_dtd=True", "use --trust-dtd"),

@@ -22,6 +22,7 @@ from argmap.formats._problems import format_problems
 if TYPE_CHECKING:
     from argmap._validation import FORMAT_RULES
     from argmap.formats._aifxml import AIF_XML_NAMESPACE, aif_xml_schema, from_xml, to_xml
+    from argmap.formats._araucaria_schemes import read_scheme_set
     from argmap.formats._brat import write_brat
     from argmap.formats._format import Format
     from argmap.formats._rdf import from_rdf, to_rdf
@@ -37,6 +38,7 @@ __all__ = [
     "from_rdf",
     "from_xml",
     "get_format",
+    "read_scheme_set",
     "register_format",
     "to_rdf",
     "to_xml",
@@ -59,6 +61,7 @@ if not TYPE_CHECKING:
         "from_rdf": "argmap.formats._rdf",
         "from_xml": "argmap.formats._aifxml",
         "get_format": "argmap.formats._registry",
+        "read_scheme_set": "argmap.formats._araucaria_schemes",
         "register_format": "argmap.formats._registry",
         "to_rdf": "argmap.formats._rdf",
         "to_xml": "argmap.formats._aifxml",

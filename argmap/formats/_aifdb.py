@@ -115,7 +115,7 @@ from argmap.formats._records import (
     delta,
     numeric_fields,
 )
-from argmap.formats._sniff import json_shape
+from argmap.formats._sniff import json_shape, sadface_like
 
 __all__ = [
     "FORMAT", "SCHEME_CLASSES", "AifWriter", "problems", "read_aif", "write_aif", "xml_safe",
@@ -864,7 +864,7 @@ def _dump(m: ArgumentMap) -> bytes:
 
 def _sniff(data: bytes) -> bool:
     shape = json_shape(data)
-    if shape is None or "AIF" in shape.keys:
+    if shape is None or "AIF" in shape.keys or sadface_like(data):
         return False
     if not ("nodes" in shape.keys or "edges" in shape.keys):
         return False

@@ -6,7 +6,8 @@ argument units: ``AU`` = a ``PROP`` (the conclusion), an optional
 ``REFUTATION`` (an ``AU`` that refutes it) and premises grouped as ``CA``
 (convergent: one ``AU`` each) or ``LA`` (linked: several ``AU`` together).
 Araucaria scheme-set files (``.scm``) are AML documents with only a
-``SCHEMESET`` and read as empty maps.
+``SCHEMESET``: they define schemes and are no map, so the reader refuses them
+with a message saying so; :func:`argmap.read_scheme_set` reads them.
 
 AML documents always start with ``<!DOCTYPE ARG SYSTEM "argument.dtd">``; that
 bare declaration is tolerated (never loaded); a DOCTYPE with an internal
@@ -52,6 +53,8 @@ from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Inference
 from argmap._problem import Problem
 from argmap._text import Source, Span
+from argmap.formats._araucaria_schemes import scheme_set_size
+from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
 from argmap.formats._sniff import xml_root
 from argmap.formats._xmlsafe import parse_xml
@@ -191,10 +194,15 @@ class _Reader:
 
 def read_aml(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     """Read an AML document (or an Araucaria scheme set)."""
-    root = parse_xml(data, name, allow_doctype=True)
+    root = parse_xml(check_doctype(data, name, allow_bare=True), name, allow_doctype=True)
     if root.tag != "ARG":
         raise ParseError(f"not an AML document: the root element is <{root.tag!s}>", source=name,
                          line=root.sourceline)
+    size = scheme_set_size(root)
+    if size is not None:
+        raise ParseError(
+            f"this is an Araucaria scheme set ({size} scheme definitions), not an argument map; "
+            "read it with argmap.read_scheme_set", source=name, line=root.sourceline)
     text_el = root.find("TEXT")
     source: Source | None = None
     if text_el is not None:

@@ -39,6 +39,13 @@ Extra keys (``lkif:`` or ``caf:`` by format)
     the statement a complement negates;
 ``graphs`` (map, LKIF)
     the attributes of each ``argument-graph``;
+``id`` (claim, inference, LKIF)
+    the id as written, when a later argument graph reuses an id of an earlier
+    one: each graph is its own id space, so the node gets the id
+    ``<graph id>/<id>`` and that graph's references are resolved to it;
+``kept`` (map, LKIF)
+    ``[graph index, element]`` for a statement or argument repeating an id
+    within its own graph, reported as ``duplicate-id``;
 ``metadata``, ``references`` (map, CAF)
     the document's metadata and references;
 ``other`` (map)
@@ -54,13 +61,16 @@ from typing import Any
 from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
+from argmap._extra import FrozenJSONDict
 from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Edge, Inference
+from argmap._problem import Problem
+from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
 from argmap.formats._sniff import xml_root
 from argmap.formats._xmlsafe import parse_xml
 
-__all__ = ["CAF_FORMAT", "LKIF_FORMAT", "read_caf", "read_lkif"]
+__all__ = ["CAF_FORMAT", "LKIF_FORMAT", "problems", "read_caf", "read_lkif"]
 
 _UNDERCUT = re.compile(r"\A\(\s*undercut\s+(\S+?)\s*\)\Z")
 
@@ -135,7 +145,7 @@ def _fail(name: str, el: etree._Element, exc: Exception, node: str | None = None
 # ----------------------------------------------------------------------- LKIF
 def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     """Read an LKIF 2 document's argument graphs into one map."""
-    root = parse_xml(data, name)
+    root = parse_xml(check_doctype(data, name), name, allow_doctype=True)
     if root.tag != "lkif":
         raise ParseError(f"not an LKIF document: the root element is <{root.tag!s}>",
                          source=name, line=root.sourceline)
@@ -143,37 +153,60 @@ def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     m = b.m
     graphs: list[dict[str, str]] = []
     other: list[dict[str, Any]] = []
-    arguments: list[etree._Element] = []
+    kept: list[list[Any]] = []
+    # Each argument graph is its own id space: a later graph may reuse an id.
+    arguments: list[tuple[etree._Element, dict[str, str], str]] = []
     for section in root:
         if not isinstance(section.tag, str):
             continue
         if section.tag != "argument-graphs":
             other.append(element_json(section))
             continue
-        for graph in section.iter("argument-graph"):
+        for gindex, graph in enumerate(section.iter("argument-graph")):
             graphs.append(dict(graph.attrib))
+            local: dict[str, str] = {}
+            scope = graph.get("id") or f"graph{gindex + 1}"
             for st in graph.iter("statement"):
                 sid = st.get("id", "")
+                if sid in local:
+                    kept.append([gindex, element_json(st)])
+                    continue
+                nid = _scoped(m, sid, scope)
+                local[sid] = nid
                 s_el = st.find("s")
                 text = "".join(s_el.itertext()) if s_el is not None else ""
                 attributes = {k: v for k, v in st.attrib.items() if k != "id"}
+                mark: dict[str, Any] = {"lkif:statement": attributes}
+                if nid != sid:
+                    mark["lkif:id"] = sid
                 try:
-                    m.add_node(Claim(id=sid, text=text, extra={"lkif:statement": attributes}))
+                    m.add_node(Claim(id=nid, text=text, extra=mark))
                 except (ArgmapError, ValueError) as exc:
                     raise _fail(name, st, exc, sid) from None
-            arguments.extend(graph.iter("argument"))
-    for arg in arguments:
+            seen_args: set[str] = set()
+            for arg in graph.iter("argument"):
+                aid = arg.get("id", "")
+                if aid in seen_args or aid in local:
+                    kept.append([gindex, element_json(arg)])
+                    continue
+                seen_args.add(aid)
+                arguments.append((arg, local, scope))
+    for arg, local, scope in arguments:
         aid = arg.get("id", "")
+        nid = _scoped(m, aid, scope)
         concl = arg.find("conclusion")
         premises = [
-            (p.get("statement", ""), p.get("polarity", "positive") != "negative",
+            (local.get(p.get("statement", ""), p.get("statement", "")),
+             p.get("polarity", "positive") != "negative",
              p.get("type") == "exception", dict(p.attrib))
             for p in arg.iter("premise")
         ]
-        attributes = {k: v for k, v in arg.attrib.items() if k not in ("id", "scheme")}
+        attributes = {k: v for k, v in arg.attrib.items() if k not in ("scheme",)
+                      and (k != "id" or nid != aid)}
+        conclusion = concl.get("statement") if concl is not None else None
         try:
-            b.argument(aid, pro=arg.get("direction", "pro") != "con",
-                       conclusion=concl.get("statement") if concl is not None else None,
+            b.argument(nid, pro=arg.get("direction", "pro") != "con",
+                       conclusion=local.get(conclusion, conclusion) if conclusion else conclusion,
                        premises=premises, scheme=arg.get("scheme"), extra=attributes)
         except (ArgmapError, ValueError) as exc:
             raise _fail(name, arg, exc, aid) from None
@@ -182,8 +215,41 @@ def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
         extra["lkif:attributes"] = dict(root.attrib)
     if other:
         extra["lkif:other"] = other
+    if kept:
+        extra["lkif:kept"] = kept
     m.set_extra(extra)
     return m
+
+
+def _scoped(m: ArgumentMap, rid: str, scope: str) -> str:
+    """``rid`` if the map has no such node yet, else ``<scope>/<rid>`` (made unique)."""
+    if rid not in m.nodes:
+        return rid
+    base = f"{scope}/{rid}"
+    nid, n = base, 1
+    while nid in m.nodes:
+        n += 1
+        nid = f"{base}#{n}"
+    return nid
+
+
+def problems(m: ArgumentMap) -> list[Problem]:
+    """Statements and arguments an LKIF map kept outside its graph (a repeated id in one graph)."""
+    out: list[Problem] = []
+    kept = m.extra.get("lkif:kept")
+    for entry in kept if isinstance(kept, tuple) else ():
+        if not (isinstance(entry, tuple) and len(entry) == 2):
+            continue
+        graph, record = entry
+        if not (isinstance(graph, int) and isinstance(record, FrozenJSONDict)):
+            continue
+        attributes = record.get("attributes")
+        rid = attributes.get("id") if isinstance(attributes, FrozenJSONDict) else None
+        out.append(Problem(
+            "duplicate-id",
+            f"argument graph {graph + 1}: <{record.get('tag')}> repeats id {rid!r} within "
+            "the graph; kept outside the map"))
+    return out
 
 
 # ------------------------------------------------------------------------ CAF
@@ -201,7 +267,7 @@ def _metadata(el: etree._Element | None) -> dict[str, Any] | None:
 
 def read_caf(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     """Read a Carneades Argument Format (CAF) document."""
-    root = parse_xml(data, name)
+    root = parse_xml(check_doctype(data, name), name, allow_doctype=True)
     if root.tag != "caf":
         raise ParseError(f"not a CAF document: the root element is <{root.tag!s}>",
                          source=name, line=root.sourceline)

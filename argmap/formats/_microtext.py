@@ -17,7 +17,15 @@ Mapping
 * ``und`` becomes a conflict whose target is the node of the edge it attacks
   (an undercut of an inference, or an attack on a conflict);
 * ``add`` becomes an AIF edge with the ``add`` edge's id, from the ADU into
-  the node of the edge it joins (a linked premise).
+  the node of the edge it joins (a linked premise);
+* a linked objection -- ``add`` joining a ``reb`` or ``und`` edge -- cannot
+  be a conflict with several attackers (an AIF conflict has exactly one), so
+  the attacking ADUs support, through an inference ``<edge>/link``, an
+  implicit claim ``<edge>/joint`` (their conjunction: their texts joined),
+  which is the conflict's one attacker; the ADUs' edges keep their ids;
+* an EDU marked ``implicit="true"`` (part 2 of the corpus: a premise or
+  claim the annotators reconstructed) is not looked up in the text; an ADU
+  made only of implicit EDUs is an implicit claim, with no span.
 
 The source text is the ``.txt`` file beside the XML (same name), read when the
 map is read from a file; each EDU is looked up in it, in document order.  Read
@@ -33,7 +41,10 @@ Extra keys
     EDUs no ADU uses, and edges of unknown types, as read;
 ``microtext:adu`` (claim)
     ``{"type": "pro"|"opp", "edus": [...], "segments": [[edge, from, to], ...]}``,
-    plus ``"unanchored": [...]`` for EDUs not found in the text;
+    plus ``"unanchored": [...]`` for EDUs not found in the text and
+    ``"implicit": [...]`` for implicit EDUs;
+``microtext:linked`` (claim, inference)
+    the conflict whose linked objection the node stands for;
 ``microtext:edge`` (inference, conflict)
     the edge's type (``sup``, ``exa``, ``reb``, ``und``).
 """
@@ -51,6 +62,7 @@ from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Edge, Inference
 from argmap._problem import Problem
 from argmap._text import Source, Span
+from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
 from argmap.formats._sniff import xml_root
 from argmap.formats._xmlsafe import parse_xml, read_input
@@ -77,7 +89,7 @@ def _text_beside(path: Path | None, name: str) -> tuple[str | None, str | None]:
 
 def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -> ArgumentMap:
     """Read an ``arggraph`` document; ``text`` is the microtext's plain text, if known."""
-    root = parse_xml(data, name)
+    root = parse_xml(check_doctype(data, name), name, allow_doctype=True)
     if root.tag != "arggraph":
         raise ParseError(f"not a microtext arggraph: the root element is <{root.tag!s}>",
                          source=name, line=root.sourceline)
@@ -86,6 +98,7 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
     except ValueError as exc:
         raise ParseError(f"the text file: {exc}", source=name) from None
     edus: dict[str, str] = {}
+    implicit: set[str] = set()
     adus: dict[str, str] = {}
     joints: set[str] = set()
     edges: list[etree._Element] = []
@@ -94,13 +107,15 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
         eid = el.get("id", "")
         if tag == "edu":
             edus[eid] = el.text or ""
+            if el.get("implicit") == "true":
+                implicit.add(eid)
         elif tag == "adu":
             adus[eid] = el.get("type", "")
         elif tag == "joint":
             joints.add(eid)
         elif tag == "edge":
             edges.append(el)
-    spans = _locate(edus, source)
+    spans = _locate({e: t for e, t in edus.items() if e not in implicit}, source)
     # Segmentation: which EDUs make up each ADU (directly or through a joint).
     seg_into: dict[str, list[etree._Element]] = {}
     for el in edges:
@@ -135,12 +150,16 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
             parts.sort(key=position.__getitem__)
             used_edus.update(parts)
             info: dict[str, Any] = {"type": kind, "edus": parts, "segments": segments}
-            missing = [e for e in parts if e not in spans]
+            missing = [e for e in parts if e not in spans and e not in implicit]
             if missing:
                 info["unanchored"] = missing
+            unsaid = [e for e in parts if e in implicit]
+            if unsaid:
+                info["implicit"] = unsaid
             m.add_node(Claim(
                 id=aid, text=" ".join(edus[e] for e in parts),
                 spans=[spans[e] for e in parts if e in spans],
+                implicit=bool(parts) and len(unsaid) == len(parts),
                 extra={"microtext:adu": info},
             ))
         relations = [el for el in edges if el.get("type") in (*_SUPPORT, *_ATTACK)]
@@ -157,6 +176,9 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
                 m.add_edge(Edge(id=eid, from_id=src, to_id=trg))
             elif kind != "seg":
                 unused.append({"edge": dict(el.attrib)})
+        for node in list(m.nodes.values()):
+            if isinstance(node, Conflict) and len(_attacking(m, node)) > 1:
+                _link_objection(m, node)
     except ParseError:
         raise
     except (ArgmapError, ValueError) as exc:
@@ -167,6 +189,35 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
         extra["microtext:unused"] = unused
     m.set_extra(extra)
     return m
+
+
+def _attacking(m: ArgumentMap, ca: Conflict) -> list[Edge]:
+    """The edges from ADUs into a conflict (not attacks on it), the ``reb``/``und`` one first."""
+    return sorted((e for e in m.incoming(ca.id) if isinstance(m.nodes[e.from_id], Claim)),
+                  key=lambda e: (not e.id.endswith("/in"), e.id))
+
+
+def _link_objection(m: ArgumentMap, ca: Conflict) -> None:
+    """Turn a conflict with ``add`` ed premises into a valid AIF linked objection.
+
+    An AIF conflict has one attacker, so the ADUs that attack together first
+    support (through an inference ``<id>/link``) an implicit claim ``<id>/joint``
+    -- their conjunction, the text of the ADUs joined -- and that claim
+    attacks.  The ADUs' edges keep their ids and now end at the inference.
+    """
+    incoming = _attacking(m, ca)
+    attackers = [m.nodes[e.from_id] for e in incoming]
+    joint = f"{ca.id}/joint"
+    link = f"{ca.id}/link"
+    m.add_node(Claim(id=joint, implicit=True,
+                     text=" ".join(a.text for a in attackers if isinstance(a, Claim)),
+                     extra={"microtext:linked": ca.id}))
+    m.add_node(Inference(id=link, extra={"microtext:linked": ca.id}))
+    for e in incoming:
+        m.remove_edge(e.id)
+        m.add_edge(Edge(id=e.id, from_id=e.from_id, to_id=link))
+    m.add_edge(Edge(id=f"{link}/out", from_id=link, to_id=joint))
+    m.add_edge(Edge(id=f"{joint}/out", from_id=joint, to_id=ca.id))
 
 
 def _locate(edus: dict[str, str], source: Source | None) -> dict[str, Span]:
@@ -202,8 +253,16 @@ def _sniff(data: bytes) -> bool:
 
 
 def problems(m: ArgumentMap) -> list[Problem]:
-    """EDUs of a microtext map that were not found in its text."""
+    """Edges of unknown types a microtext map kept, and EDUs not found in its text."""
     out: list[Problem] = []
+    unused = m.extra.get("microtext:unused")
+    for entry in unused if isinstance(unused, tuple) else ():
+        edge = entry.get("edge") if isinstance(entry, FrozenJSONDict) else None
+        if isinstance(edge, FrozenJSONDict):
+            out.append(Problem(
+                "malformed-record",
+                f"edge {edge.get('id')!r} has type {edge.get('type')!r}, which arggraph does not "
+                "define; kept outside the graph"))
     if m.source is None:
         return out
     for node in m.nodes.values():

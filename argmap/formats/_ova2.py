@@ -16,7 +16,9 @@ Extra keys: ``ova2:node`` / ``ova2:edge`` / ``ova2:participant`` hold every
 other field of the record (layout, colours, descriptors, ReCAP's
 ``text_begin``/``text_end``); ``ova2:analysis`` the ``analysis`` object;
 ``ova2:other`` other top-level keys; ``ova2:kept`` ``[index, record]`` pairs
-of node records without a usable or with a repeated ``id``.
+of node records without a usable or with a repeated ``id``; ``ova2:kept-edges``
+the same for edge records without both ends, joining a node the file lacks, or
+repeating an edge.  Nothing is dropped without a problem record.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ from argmap.formats._aifdb import SCHEME_CLASSES, decode_object
 from argmap.formats._format import Format
 from argmap.formats._html import html_to_text
 from argmap.formats._records import as_id, check_json
-from argmap.formats._sniff import json_shape
+from argmap.formats._sadface import looks_like_sadface
+from argmap.formats._sniff import json_shape, sadface_like
 from argmap.formats._xaif import highlight_spans
 
 __all__ = ["FORMAT", "problems"]
@@ -93,6 +96,9 @@ def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
     nodes = doc.get("nodes")
     if not isinstance(nodes, list):
         raise ParseError("not OVA2 JSON: no 'nodes' array at the top level", source=name)
+    if looks_like_sadface(doc):
+        raise ParseError("not OVA2 JSON: this is SADFace (atoms and schemes joined by "
+                         "source_id/target_id edges); read it as format 'sadface'", source=name)
     extra: dict[str, Any] = {}
     source: Source | None = None
     highlights: list[tuple[str, int, int]] = []
@@ -140,17 +146,25 @@ def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
     if kept:
         extra["ova2:kept"] = kept
     edges = doc.get("edges")
+    kept_edges: list[list[Any]] = []
     for index, raw in enumerate(edges if isinstance(edges, list) else ()):
-        if not isinstance(raw, Mapping):
-            continue
-        src, dst = _end(raw.get("from")), _end(raw.get("to"))
-        if src is None or dst is None:
+        src, dst = (_end(raw.get("from")), _end(raw.get("to"))) if isinstance(
+            raw, Mapping) else (None, None)
+        if src is None or dst is None or src not in m.nodes or dst not in m.nodes or (
+                src == dst or m._joined(src, dst)):
+            try:
+                check_json(raw, "record")
+            except ValueError as exc:
+                raise ParseError(f"edges[{index}]: {exc}", source=name) from None
+            kept_edges.append([index, raw])
             continue
         try:
             m.add_edge(Edge(id=f"e{index + 1}", from_id=src, to_id=dst,
                             extra={"ova2:edge": _rest(raw, ("from", "to"))}))
         except (ArgmapError, ValueError) as exc:
             raise ParseError(f"edges[{index}]: {exc}", source=name) from None
+    if kept_edges:
+        extra["ova2:kept-edges"] = kept_edges
     if source is not None:
         for nid, spans in highlight_spans(source.text, highlights, m.nodes).items():
             node = m.nodes[nid]
@@ -162,7 +176,7 @@ def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
 
 def _sniff(data: bytes) -> bool:
     shape = json_shape(data)
-    if shape is None or "AIF" in shape.keys:
+    if shape is None or "AIF" in shape.keys or sadface_like(data):
         return False
     if "analysis" in shape.keys and "nodes" in shape.keys:
         return True
@@ -182,6 +196,22 @@ def problems(m: ArgumentMap) -> list[Problem]:
                        if rid is not None else
                        f"nodes[{entry[0]}] has no usable id; kept outside the graph")
             out.append(Problem("duplicate-id" if rid else "malformed-record", message))
+    kept_edges = m.extra.get("ova2:kept-edges")
+    for entry in kept_edges if isinstance(kept_edges, tuple) else ():
+        if not (isinstance(entry, tuple) and len(entry) == 2):
+            continue
+        raw = entry[1]
+        ends = [_end(raw.get(k)) for k in ("from", "to")] if isinstance(raw, Mapping) else []
+        if None in ends or not ends:
+            out.append(Problem("malformed-record", f"edges[{entry[0]}] has no usable 'from' "
+                               "and 'to' node; kept outside the graph"))
+        elif any(end not in m.nodes for end in ends):
+            missing = next(end for end in ends if end not in m.nodes)
+            out.append(Problem("dangling-reference", f"edges[{entry[0]}] joins node "
+                               f"{missing!r}, which is not in the map; kept outside the graph"))
+        else:
+            out.append(Problem("repeated-record", f"edges[{entry[0]}] repeats or loops an edge "
+                               "of the map; kept outside the graph"))
     return out
 
 

@@ -18,10 +18,20 @@ __all__ = ["format_problems"]
 
 
 def _checkers() -> list[Callable[[ArgumentMap], list[Problem]]]:
-    from argmap.formats import _aifdb, _aml, _brat, _microtext, _ova2, _xaif
+    from argmap.formats import (
+        _aifdb,
+        _aml,
+        _brat,
+        _carneades,
+        _microtext,
+        _ova2,
+        _rdf,
+        _sadface,
+        _xaif,
+    )
 
     return [_aifdb.problems, _xaif.problems, _ova2.problems, _microtext.problems, _aml.problems,
-            _brat.problems]
+            _brat.problems, _sadface.problems, _carneades.problems, _rdf.problems]
 
 
 def format_problems(m: ArgumentMap) -> list[Problem]:

@@ -21,30 +21,44 @@ edge (``am:id``, ``am:from``, ``am:to``), and per node ``am:id``,
 ``am:Map``.  A map written and read back is equal to the original.
 
 The reader prefers ``am:Edge`` resources; a document without them (AIFdb's
-own export) gets its edges from the ``aif:`` relation properties, read by the
-subject's node type (AIFdb states some of them on both ends), with ids
-``e1``, ``e2``, ...  Properties it does not know are kept in the node's
-``extra`` under ``aif-rdf:properties`` (``{predicate IRI: [values]}``).
+own export, older AIF RDF in ``http://www.arg.dundee.ac.uk/aif#``) gets its
+edges from the ``aif:`` relation properties, read by the subject's node type
+(AIFdb states some of them on both ends, giving one edge), with ids ``e1``,
+``e2``, ...; a relation that gives no edge is kept and reported.  An S-node's
+``aif:claimText`` (``"Default Inference"``) is its label.  Properties it does
+not know are kept in the node's ``extra`` under ``aif-rdf:properties``
+(``{predicate IRI: [values]}``).
+
+Read from such a document, each node also keeps its IRI (or blank node) and
+every triple about it, with languages and datatypes, under ``aif-rdf:rdf``,
+and the map keeps the triples about other subjects under
+``aif-rdf:document``: node ids are the IRI's last segment (the IRI itself if
+two nodes would share one), and while the map is unchanged the writer gives
+back exactly these triples -- the same RDF graph.  A changed map is written
+in argmap's vocabulary, still with the nodes' own IRIs and blank nodes.
 
 The reader handles the RDF/XML that AIF tools write -- node elements at the
-top level with ``rdf:about``/``rdf:ID``/``rdf:nodeID``, property elements
-with ``rdf:resource`` or literal text, property attributes -- not every
+top level or nested in properties, with ``rdf:about``/``rdf:ID``/``rdf:nodeID``
+or none (a blank node), property elements with ``rdf:resource`` or literal
+text (with ``xml:lang`` or ``rdf:datatype``), property attributes -- not every
 abbreviation RDF/XML allows.  AIFdb's export declares entities in a DOCTYPE:
-like every XML reader in argmap, this one refuses DTDs and entities, so such a
-file must have its entities expanded by a trusted tool first.
+like every XML reader in argmap, this one refuses them unless the caller
+passes ``trust_dtd=True`` (internal general entities only, bounded).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+import attrs
 from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import dumps as dump_json
+from argmap._extra import thaw_json
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
@@ -62,13 +76,15 @@ from argmap._nodes import (
     Transition,
     UnknownNode,
 )
+from argmap._problem import Problem
 from argmap._text import Source, Span
+from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
 from argmap.formats._jsonsafe import loads_strict
 from argmap.formats._sniff import xml_root
 from argmap.formats._xmlsafe import parse_xml
 
-__all__ = ["AIF_NS", "AM_NS", "FORMAT", "NODE_BASE", "from_rdf", "to_rdf"]
+__all__ = ["AIF_NS", "AM_NS", "FORMAT", "NODE_BASE", "from_rdf", "problems", "to_rdf"]
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 OWL_NS = "http://www.w3.org/2002/07/owl#"
@@ -89,6 +105,13 @@ _SCHEME_CLASSES: dict[NodeKind, type[Any]] = {
     cls.kind: cls for cls in (Inference, Conflict, Rephrase, Preference, Illocution, Transition)
 }
 _SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "language")
+
+#: A node read from a file without argmap terms: its IRI and every triple, as read.
+K_RECORD = "aif-rdf:rdf"
+#: Such a file's triples about other subjects (the ontology header, ...).
+K_DOCUMENT = "aif-rdf:document"
+#: ``aif:`` relations that gave no edge: ``[subject, property, object]``.
+K_UNPLACED = "aif-rdf:unplaced"
 
 
 def _iri(base: str, ident: str) -> str:
@@ -136,8 +159,73 @@ def _relations(m: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def _node_iri(node: Node | None, nid: str) -> str:
+    """A node's IRI: the one it was read with, else one under :data:`NODE_BASE`."""
+    record = node.extra.get(K_RECORD) if node is not None else None
+    iri = record.get("iri") if isinstance(record, Mapping) else None
+    return iri if isinstance(iri, str) and iri else _iri(NODE_BASE, nid)
+
+
+def _about(iri: str) -> dict[str, str]:
+    if iri.startswith("_:"):
+        return {_R + "nodeID": iri[2:]}
+    return {_R + "about": iri}
+
+
+def _ref(iri: str) -> dict[str, str]:
+    if iri.startswith("_:"):
+        return {_R + "nodeID": iri[2:]}
+    return {_R + "resource": iri}
+
+
+def _triples(parent: etree._Element, iri: str, triples: Iterable[Any]) -> None:
+    el = etree.SubElement(parent, _R + "Description", _about(iri))
+    for pred, value, is_resource, note in triples:
+        cut = max(pred.rfind("#"), pred.rfind("/")) + 1
+        child = etree.SubElement(el, f"{{{pred[:cut]}}}{pred[cut:]}")
+        if is_resource:
+            child.attrib.update(_ref(value))
+            continue
+        child.text = value
+        if isinstance(note, str) and note.startswith("@"):
+            child.set(_XML + "lang", note[1:])
+        elif isinstance(note, str) and note.startswith("^^"):
+            child.set(_R + "datatype", note[2:])
+
+
+def _to_foreign(m: ArgumentMap) -> bytes | None:
+    """The triples a map read from a file without argmap terms was read from, if still true."""
+    document = m.extra.get(K_DOCUMENT)
+    if not isinstance(document, Mapping) or m.participants or m.source is not None:
+        return None
+    root = etree.Element(_R + "RDF", nsmap={"rdf": RDF_NS, "owl": OWL_NS})
+    try:
+        for node in m.nodes.values():
+            record = node.extra.get(K_RECORD)
+            if not isinstance(record, Mapping):
+                return None
+            _triples(root, str(record.get("iri")), thaw_json(record.get("triples")))
+        other: dict[str, list[Any]] = {}
+        for entry in thaw_json(document.get("other")) or ():
+            other.setdefault(entry[0], []).append(entry[1:])
+        for subj, triples in other.items():
+            _triples(root, subj, triples)
+        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    except (ValueError, TypeError):  # a predicate RDF/XML cannot spell as an element name
+        return None
+    try:
+        same = from_rdf(data) == m
+    except ArgmapError:
+        same = False
+    return data if same else None
+
+
 def to_rdf(m: ArgumentMap) -> bytes:
     """Serialise a map as AIF RDF/XML (AIFdb vocabulary plus the argmap namespace).
+
+    A map read from an RDF file without argmap's terms (AIFdb's export, an
+    older AIF RDF file) and not changed since is written back as the triples
+    it was read from: the same IRIs, blank nodes, languages and properties.
 
     Example:
         >>> m = ArgumentMap(source=Source(text="Cats purr. So cats are happy."))
@@ -147,6 +235,9 @@ def to_rdf(m: ArgumentMap) -> bytes:
         >>> from_rdf(to_rdf(m)) == m
         True
     """
+    foreign = _to_foreign(m)
+    if foreign is not None:
+        return foreign
     root = etree.Element(_R + "RDF", nsmap={"rdf": RDF_NS, "owl": OWL_NS, "aif": AIF_NS,
                                             "am": AM_NS})
     if m.extra:
@@ -167,15 +258,15 @@ def to_rdf(m: ArgumentMap) -> bytes:
         _literal(el, _M + "description", p.description)
         _extra(el, p.extra)
     relations = _relations(m)
+    iris = {nid: _node_iri(node, nid) for nid, node in m.nodes.items()}
     for node in m.nodes.values():
-        el = etree.SubElement(root, _O + "NamedIndividual",
-                              {_R + "about": _iri(NODE_BASE, node.id)})
-        _node(el, node, relations.get(node.id, ()))
+        el = etree.SubElement(root, _O + "NamedIndividual", _about(iris[node.id]))
+        _node(el, node, [(prop, iris[target]) for prop, target in relations.get(node.id, ())])
     for e in m.edges.values():
         el = etree.SubElement(root, _M + "Edge", {_R + "about": _iri(_EDGE_BASE, e.id)})
         _literal(el, _M + "id", e.id)
-        _resource(el, _M + "from", _iri(NODE_BASE, e.from_id))
-        _resource(el, _M + "to", _iri(NODE_BASE, e.to_id))
+        etree.SubElement(el, _M + "from", _ref(iris.get(e.from_id, _iri(NODE_BASE, e.from_id))))
+        etree.SubElement(el, _M + "to", _ref(iris.get(e.to_id, _iri(NODE_BASE, e.to_id))))
         _extra(el, e.extra)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -191,7 +282,7 @@ def _node(el: etree._Element, node: Node, relations: Iterable[tuple[str, str]]) 
         _literal(el, _A + "claimText", node.text)
     _literal(el, _A + "creationDate", node.timestamp)
     for prop, target in relations:
-        _resource(el, _A + prop, _iri(NODE_BASE, target))
+        etree.SubElement(el, _A + prop, _ref(target))
     _literal(el, _M + "id", node.id)
     if isinstance(node, (Claim, Evidence)):
         if isinstance(node, Evidence):
@@ -235,6 +326,17 @@ class _Graph:
         self.subjects: dict[str, dict[str, list[Value]]] = {}
         self.lines: dict[str, int] = {}
         self.blank = 0
+        # (subject, predicate, index) -> "@lang" or "^^datatype" of a literal value
+        self.notes: dict[tuple[str, str, int], str] = {}
+        self.foreign = True  # no argmap terms seen
+
+    def add(self, subj: str, pred: str, value: Value, note: str | None = None) -> None:
+        values = self.subjects[subj].setdefault(pred, [])
+        if note:
+            self.notes[(subj, pred, len(values))] = note
+        values.append(value)
+        if pred.startswith(AM_NS) or (pred == RDF_NS + "type" and value[0].startswith(AM_NS)):
+            self.foreign = False
 
     def subject(self, el: etree._Element) -> str:
         about = el.get(_R + "about")
@@ -253,13 +355,14 @@ class _Graph:
         subj = self.subject(el)
         props = self.subjects.setdefault(subj, {})
         self.lines.setdefault(subj, el.sourceline or 0)
+        del props  # filled through add()
         tag = el.tag
         if isinstance(tag, str) and tag not in (_R + "Description", _O + "NamedIndividual"):
-            props.setdefault(RDF_NS + "type", []).append((_qualified(tag), True))
+            self.add(subj, RDF_NS + "type", (_qualified(tag), True))
         for key, value in el.attrib.items():
-            if key.startswith(_R) or key.startswith("{http://www.w3.org/XML/1998/namespace}"):
+            if key.startswith(_R) or key.startswith(_XML):
                 continue
-            props.setdefault(_qualified(key), []).append((value, False))
+            self.add(subj, _qualified(key), (value, False), _lang(el))
         for child in el:
             if not isinstance(child.tag, str):
                 continue
@@ -268,15 +371,39 @@ class _Graph:
             if resource is None and child.get(_R + "nodeID") is not None:
                 resource = "_:" + child.get(_R + "nodeID", "")
             if resource is not None:
-                props.setdefault(pred, []).append((resource, True))
+                self.add(subj, pred, (resource, True))
                 continue
             nested = [c for c in child if isinstance(c.tag, str)]
             if nested:
                 for inner in nested:
-                    props.setdefault(pred, []).append((self.describe(inner), True))
+                    self.add(subj, pred, (self.describe(inner), True))
             else:
-                props.setdefault(pred, []).append((child.text or "", False))
+                datatype = child.get(_R + "datatype")
+                self.add(subj, pred, (child.text or "", False),
+                         f"^^{datatype}" if datatype else _lang(child))
         return subj
+
+    def record(self, subj: str) -> list[list[Any]]:
+        """Every triple of ``subj`` as ``[predicate, value, is_resource, note]``."""
+        out: list[list[Any]] = []
+        for pred, values in self.subjects.get(subj, {}).items():
+            for index, (value, is_resource) in enumerate(values):
+                out.append([pred, value, is_resource, self.notes.get((subj, pred, index))])
+        return out
+
+
+_XML = "{http://www.w3.org/XML/1998/namespace}"
+
+
+def _lang(el: etree._Element) -> str | None:
+    """``"@<lang>"`` for the ``xml:lang`` in scope at ``el`` (inherited), else None."""
+    node: etree._Element | None = el
+    while node is not None:
+        lang = node.get(_XML + "lang")
+        if lang is not None:
+            return f"@{lang}" if lang else None
+        node = node.getparent()
+    return None
 
 
 def _first(props: dict[str, list[Value]], pred: str, *, resource: bool = False) -> str | None:
@@ -394,11 +521,19 @@ class _Reader:
             except (ArgmapError, ValueError) as exc:
                 raise self.fail(str(exc), subj, pid) from None
         ids: dict[str, str] = {}
+        foreign = self.g.foreign
+        node_subjects = {subj for subj, _, _ in nodes}
         for subj, props, kind in nodes:
             nid = _first(props, AM_NS + "id") or _ident(subj, NODE_BASE)
+            if nid in m.nodes:  # two IRIs ending alike: the IRI itself tells them apart
+                nid = subj
             ids[subj] = nid
             try:
-                m.add_node(self.node(subj, nid, props, kind))
+                node = self.node(subj, nid, props, kind)
+                if foreign:
+                    record = {"iri": subj, "triples": self.g.record(subj)}
+                    node = attrs.evolve(node, extra={**node.extra.thaw(), K_RECORD: record})
+                m.add_node(node)
             except ParseError:
                 raise
             except (ArgmapError, ValueError) as exc:
@@ -420,7 +555,13 @@ class _Reader:
                 except (ArgmapError, ValueError) as exc:
                     raise self.fail(str(exc), subj, eid) from None
         else:
-            self.aif_edges(m, nodes, node_id)
+            unplaced = self.aif_edges(m, nodes, node_id)
+            if unplaced:
+                m.set_extra({**m.extra.thaw(), K_UNPLACED: unplaced})
+        if foreign and subjects:
+            other = [[subj, *t] for subj in subjects if subj not in node_subjects
+                     for t in self.g.record(subj)]
+            m.set_extra({**m.extra.thaw(), K_DOCUMENT: {"other": other}})
         return m
 
     def node(self, subj: str, nid: str, props: dict[str, list[Value]],
@@ -448,10 +589,12 @@ class _Reader:
             return Claim(text=text or "", spans=spans, implicit=implicit, **common)
         if kind is None:
             return UnknownNode(type=_first(props, AM_NS + "nodeType") or "",
-                               text=_first(props, AM_NS + "text"), **common)
+                               text=_first(props, AM_NS + "text") or text, **common)
+        # AIF names an S-node's scheme in its claimText ("Default Inference").
+        label = _first(props, AM_NS + "label") if not self.g.foreign else text
         return _SCHEME_CLASSES[kind](  # type: ignore[no-any-return]
             scheme=_first(props, AM_NS + "scheme"), scheme_id=_first(props, AM_NS + "schemeID"),
-            label=_first(props, AM_NS + "label"), **common)
+            label=label, **common)
 
     def span(self, value: str, nid: str) -> Span:
         parts = value.split()
@@ -467,9 +610,14 @@ class _Reader:
 
     def aif_edges(self, m: ArgumentMap, nodes: list[tuple[str, dict[str, list[Value]],
                                                           NodeKind | None]],
-                  node_id: Any) -> None:
-        """Edges from AIFdb's relation properties, read by the subject's node type."""
+                  node_id: Any) -> list[list[str]]:
+        """Edges from AIFdb's relation properties, read by the subject's node type.
+
+        Returns the ``aif:`` relations that gave no edge, as ``[subject, property, object]``.
+        """
         pairs: dict[tuple[str, str], None] = {}
+        unplaced: list[list[str]] = []
+        known = {subj for subj, _, _ in nodes}
         s_kinds = (NodeKind.RA, NodeKind.CA, NodeKind.MA, NodeKind.PA)
         for subj, props, kind in nodes:
             me = node_id(subj)
@@ -485,10 +633,13 @@ class _Reader:
                         continue
                     other = node_id(value)
                     pair = _direction(kind, local, me, other, s_kinds)
-                    if pair is not None:
+                    if pair is not None and value in known and pair[0] != pair[1]:
                         pairs.setdefault(pair, None)
+                    else:
+                        unplaced.append([subj, pred, value])
         for n, (a, b) in enumerate(pairs, 1):
             m.add_edge(Edge(id=f"e{n}", from_id=a, to_id=b))
+        return unplaced
 
 
 def _direction(kind: NodeKind | None, prop: str, me: str, other: str,
@@ -496,14 +647,16 @@ def _direction(kind: NodeKind | None, prop: str, me: str, other: str,
     """Which way an ``aif:`` relation between ``me`` (of ``kind``) and ``other`` points."""
     if kind in s_kinds:
         return {"Premise": (other, me), "Conclusion": (me, other),
-                "IllocutionaryContent": (other, me)}.get(prop)
+                "IllocutionaryContent": (other, me), "StartLocution": (other, me),
+                "EndLocution": (me, other)}.get(prop)
     if kind is NodeKind.YA:
         return {"Locution": (other, me), "Anchor": (other, me),
                 "IllocutionaryContent": (me, other)}.get(prop)
     if kind is NodeKind.TA:
         return {"StartLocution": (other, me), "EndLocution": (me, other),
-                "Anchor": (me, other)}.get(prop)
-    if kind in (NodeKind.I, NodeKind.L):
+                "Anchor": (me, other), "Premise": (other, me),
+                "Conclusion": (me, other)}.get(prop)
+    if kind in (NodeKind.I, NodeKind.L, None):
         return {"Premise": (me, other), "Conclusion": (other, me),
                 "IllocutionaryContent": (other, me), "Locution": (me, other),
                 "StartLocution": (me, other), "EndLocution": (other, me)}.get(prop)
@@ -518,7 +671,7 @@ def from_rdf(data: bytes | str, *, name: str = "<bytes>") -> ArgumentMap:
         UnsafeInputError: a DOCTYPE, entity, XInclude, compressed input, ...
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    root = parse_xml(raw, name)
+    root = parse_xml(check_doctype(raw, name), name, allow_doctype=True)
     if root.tag != _R + "RDF":
         raise ParseError(f"not RDF/XML: the root element is <{root.tag!s}>", source=name,
                          line=root.sourceline)
@@ -531,6 +684,25 @@ def from_rdf(data: bytes | str, *, name: str = "<bytes>") -> ArgumentMap:
 
 def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
     return from_rdf(data, name=name)
+
+
+def problems(m: ArgumentMap) -> list[Problem]:
+    """``aif:`` relations of an RDF file that gave no edge (kept in the node records)."""
+    out: list[Problem] = []
+    unplaced = m.extra.get(K_UNPLACED)
+    iris = {_node_iri(n, nid): nid for nid, n in m.nodes.items()}
+    for entry in unplaced if isinstance(unplaced, tuple) else ():
+        if not (isinstance(entry, tuple) and len(entry) == 3):
+            continue
+        subj, pred, obj = (str(x) for x in entry)
+        if obj not in iris:
+            out.append(Problem("dangling-reference",
+                               f"<{subj}> {pred} refers to <{obj}>, which is not a node; kept"))
+        else:
+            out.append(Problem("malformed-record",
+                               f"<{subj}> {pred} <{obj}> does not say which way an edge runs "
+                               "between nodes of these kinds; kept, no edge made"))
+    return out
 
 
 def _sniff(data: bytes) -> bool:

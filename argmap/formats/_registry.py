@@ -110,6 +110,7 @@ def builtin_formats() -> list[Format]:
         _microtext,
         _ova2,
         _rdf,
+        _sadface,
         _xaif,
     )
 
@@ -119,6 +120,7 @@ def builtin_formats() -> list[Format]:
         _xaif.OVA3_FORMAT,
         _xaif.XAIF_FORMAT,
         _ova2.FORMAT,
+        _sadface.FORMAT,
         _rdf.FORMAT,
         _microtext.FORMAT,
         _aml.FORMAT,

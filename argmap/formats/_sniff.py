@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["json_shape", "xml_root"]
+__all__ = ["json_shape", "sadface_like", "xml_root"]
 
 _PREFIX = 64 * 1024
 
@@ -101,3 +101,28 @@ def _is_node_list(stack: list[tuple[str, str | None]]) -> bool:
     return keys[-2:-1] == ["nodes"] and stack[-2][0] == "[" and (
         len(stack) == 3 or (len(stack) == 4 and keys[1] == "AIF")
     )
+
+
+_SADFACE_EDGE_KEY = re.compile(rb'"(?:source_id|target_id)"\s*:')
+_SADFACE_NODE_TYPE = re.compile(rb'"type"\s*:\s*"(?:atom|scheme)"')
+
+
+def sadface_like(data: bytes) -> bool:
+    """True when the start of a JSON document looks like SADFace.
+
+    SADFace has ``nodes`` and ``edges`` with a ``metadata`` (or, in version
+    0.1, ``analyst_name``) or ``resources`` block, or edges keyed
+    ``source_id``/``target_id`` or nodes typed ``atom``/``scheme``; AIFdb,
+    OVA and xAIF records use ``nodeID``, ``from``/``to`` or an ``AIF`` block.
+    """
+    shape = json_shape(data)
+    if shape is None or "AIF" in shape.keys or "analysis" in shape.keys:
+        return False
+    if "nodes" not in shape.keys and "edges" not in shape.keys:
+        return False
+    if shape.first_node is not None and "nodeID" in shape.first_node:
+        return False
+    if {"resources", "metadata", "analyst_name"} & set(shape.keys):
+        return True
+    prefix = data[:_PREFIX]
+    return bool(_SADFACE_EDGE_KEY.search(prefix) or _SADFACE_NODE_TYPE.search(prefix))
