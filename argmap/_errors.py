@@ -96,7 +96,9 @@ class ParseError(ArgmapError):
         if line is not None:
             where += f":{line}"
         if node is not None:
-            where += f" (id {node!r})"
+            # An id can be megabytes long: quote a bounded excerpt.
+            shown = node if len(node) <= 80 else node[:60] + "…"
+            where += f" (id {shown!r})"
         super().__init__(f"{where}: {message}")
 
 

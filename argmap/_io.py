@@ -13,6 +13,7 @@ from typing import Protocol
 import attrs
 
 from argmap._errors import FormatError, ParseError, ValidationError, WriteError
+from argmap._formats._sniff import explain_unrecognised
 from argmap._formats._xmlsafe import MAX_INPUT_BYTES, read_input
 from argmap._map import ArgumentMap
 
@@ -120,8 +121,14 @@ def _by_suffix(filename: str) -> list[Format]:
 
 
 def _choose(
-    format: str | None, filename: str | None, data: bytes | None, need: str
+    format: str | None,
+    filename: str | None,
+    data: bytes | None,
+    need: str,
+    *,
+    name: str | None = None,
 ) -> Format:
+    found = "unrecognised"
     if format is not None:
         fmt = get_format(format)
     else:
@@ -131,15 +138,20 @@ def _choose(
             sniffed = [f for f in pool if f.sniff is not None and f.sniff(data)]
             if sniffed:
                 candidates = sniffed[:1]
+            else:
+                # Say what is wrong (empty, compressed, malformed, too deep) rather
+                # than that the format cannot be told; raises when it can.
+                found = explain_unrecognised(data, name or filename or "<bytes>")
         if len(candidates) > 1 and need == "load":
             raise FormatError(
                 f"file {filename!r} could be any of {', '.join(f.name for f in candidates)} and "
-                "its content does not say which; pass format="
+                f"its content ({found}) does not say which; pass format="
             )
         if not candidates:
             where = f"file {filename!r}" if filename else "the input"
+            what = f" (it is {found})" if data is not None else ""
             raise FormatError(
-                f"cannot tell the format of {where}; pass format= (one of: "
+                f"cannot tell the format of {where}{what}; pass format= (one of: "
                 f"{', '.join(f.name for f in formats())})"
             )
         fmt = candidates[0]
@@ -175,7 +187,7 @@ def loads(
     except UnicodeEncodeError as exc:
         raise ParseError(f"text input holds an unencodable character at offset {exc.start}",
                          source=name) from None
-    fmt = _choose(format, None, raw, "load")
+    fmt = _choose(format, None, raw, "load", name=name)
     assert fmt.load is not None
     return finish_read(fmt.load(raw, name=name, path=None), strict, name)
 
@@ -258,21 +270,28 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     a target that is not writable is refused.  Like every rename-based save,
     this gives the file a new inode: other hard links keep the old content.
 
+    The temporary file lies beside the target, named
+    ``.<target name>.<process id>.<random>.tmp``.  A process killed mid-save
+    leaves it behind; the next save to the same target removes every such file
+    whose writing process no longer runs.
+
     Raises:
         WriteError: if the file cannot be written; the old file is untouched.
     """
-    target = Path(os.fspath(path))
-    try:
-        target = target.resolve(strict=False)
-    except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop (Python < 3.13)
-        raise WriteError(f"cannot write {os.fspath(path)!r}: {exc}") from None
-    directory = target.parent
-    if target.exists() and not target.is_dir() and not os.access(target, os.W_OK):
-        raise WriteError(f"cannot write {os.fspath(path)!r}: the file is read-only")
+    shown = os.fspath(path)
+    if "\0" in shown:
+        raise WriteError(f"cannot write {shown!r}: the name contains a NUL character")
     tmp_name: str | None = None
     try:
-        prefix = f".{target.name[:80]}."
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
+        target = Path(shown)
+        target = target.resolve(strict=False)
+        directory = target.parent
+        if target.exists() and not target.is_dir() and not os.access(target, os.W_OK):
+            raise WriteError(f"cannot write {shown!r}: the file is read-only")
+        prefix = _temp_prefix(target)
+        _remove_orphans(directory, prefix)
+        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f"{prefix}{os.getpid()}.",
+                                        suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -285,12 +304,56 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_dir(directory)
+    except RuntimeError as exc:  # a symlink loop (Python < 3.13)
+        raise WriteError(f"cannot write {shown!r}: {exc}") from None
     except OSError as exc:
-        raise WriteError(f"cannot write {os.fspath(path)!r}: {exc.strerror or exc}") from None
+        raise WriteError(f"cannot write {shown!r}: {exc.strerror or exc}") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _temp_prefix(target: Path) -> str:
+    # Bounded, so a target name near the file-system limit still leaves room.
+    return f".{target.name[:80]}."
+
+
+def _remove_orphans(directory: Path, prefix: str) -> None:
+    """Delete temp files of earlier saves to this target whose writer has died.
+
+    A file of a live process (a concurrent save, here or in another process)
+    is left alone; so is anything not named exactly as :func:`atomic_write`
+    names its temp files.
+    """
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid_text, dot, rest = name[len(prefix):-4].partition(".")
+        if not (dot and pid_text.isdigit() and rest and "." not in rest):
+            continue
+        if _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name != "posix":
+        return True  # on Windows os.kill would terminate the process: never ask
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # exists but belongs to someone else, or cannot be asked
+    return True
 
 
 def _umask() -> int:

@@ -73,6 +73,19 @@ _SCHEME_KINDS = frozenset((_RA, _CA, _MA, _PA, _YA, _TA))
 _PREMISE_KINDS = frozenset((_I, _L, NodeKind.UNKNOWN))
 
 
+#: Longest problem message kept whole; a longer one (an id or value of
+#: megabytes quoted in it) keeps its start and end around a note of the cut.
+MAX_MESSAGE = 300
+
+
+def _bounded(message: str) -> str:
+    if len(message) <= MAX_MESSAGE:
+        return message
+    head, tail = 200, 60
+    omitted = len(message) - head - tail
+    return f"{message[:head]} …[{omitted} characters omitted]… {message[-tail:]}"
+
+
 @attrs.frozen(slots=True)
 class Problem:
     """One AIF rule violation found by :meth:`ArgumentMap.validate`.
@@ -85,7 +98,7 @@ class Problem:
     """
 
     code: str
-    message: str
+    message: str = attrs.field(converter=_bounded)
     nodes: tuple[str, ...] = ()
     edges: tuple[str, ...] = ()
 

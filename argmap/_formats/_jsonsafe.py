@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -33,7 +34,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _RejectedError(f"duplicate key {key!r} in an object")
+                raise _RejectedError(f"duplicate key {key[:60]!r} in an object")
             seen.add(key)
     return out
 
@@ -131,6 +132,62 @@ def _key_total(value: Any) -> int:
     return total
 
 
+# Strings, and bare words (numbers and literals), with the structural characters.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+_BAD_WORDS = frozenset(("NaN", "Infinity", "-Infinity"))
+
+
+def _locate(text: str) -> int | None:
+    """The line of the first repeated key, out-of-range number or NaN in valid JSON text.
+
+    The decoder's hooks see values, not positions; this single linear pass over
+    the tokens finds where the rejected construct is, for the error message.
+    """
+    stack: list[set[str] | None] = []  # the keys seen in each open object; None for arrays
+    expect_key = False
+    for match in _JSON_TOKEN.finditer(text):
+        tok = match.group()
+        bad = False
+        if tok == "{":
+            stack.append(set())
+            expect_key = True
+        elif tok == "[":
+            stack.append(None)
+        elif tok in "}]":
+            if stack:
+                stack.pop()
+            expect_key = False
+        elif tok == ",":
+            expect_key = bool(stack) and stack[-1] is not None
+        elif tok == ":":
+            expect_key = False
+        elif tok.startswith('"'):
+            keys = stack[-1] if stack else None
+            if expect_key and keys is not None:
+                key = json.loads(tok)
+                bad = key in keys
+                keys.add(key)
+            expect_key = False
+        else:
+            bad = tok in _BAD_WORDS or _bad_number(tok)
+        if bad:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def _bad_number(word: str) -> bool:
+    if word in ("true", "false", "null"):
+        return False
+    try:
+        if any(c in word for c in ".eE"):
+            _float(word)
+        else:
+            _int(word)
+    except (_RejectedError, ValueError):
+        return True
+    return False
+
+
 def loads_strict(text: str, name: str = "<json>") -> Any:
     """Decode JSON text strictly.
 
@@ -165,7 +222,7 @@ def _loads(text: str, name: str, raw: bytes | None) -> Any:
         raise ParseError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=name,
                          line=exc.lineno) from None
     except _RejectedError as exc:
-        raise ParseError(f"invalid JSON: {exc}", source=name) from None
+        raise ParseError(f"invalid JSON: {exc}", source=name, line=_locate(text)) from None
     except RecursionError:
         raise UnsafeInputError("JSON nesting is too deep", source=name) from None
     except ValueError as exc:

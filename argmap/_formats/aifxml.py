@@ -18,7 +18,7 @@ from lxml import etree
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict, dumps
 from argmap._formats._jsonsafe import loads_strict
-from argmap._formats._sniff import xml_root
+from argmap._formats._sniff import xml_root, xml_root_namespace
 from argmap._formats._xmlsafe import parse_xml
 from argmap._io import Format, finish_read
 from argmap._map import ArgumentMap
@@ -489,7 +489,7 @@ def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
 def _sniff(data: bytes) -> bool:
     root = xml_root(data)
     return (root is not None and root.rpartition(":")[2] == "argmap"
-            and AIF_XML_NAMESPACE.encode() in data[:4096])
+            and xml_root_namespace(data) == AIF_XML_NAMESPACE)
 
 
 FORMAT = Format(

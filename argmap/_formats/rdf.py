@@ -46,7 +46,7 @@ from lxml import etree
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import dumps as dump_json
 from argmap._formats._jsonsafe import loads_strict
-from argmap._formats._sniff import xml_root
+from argmap._formats._sniff import xml_root, xml_root_namespaces
 from argmap._formats._xmlsafe import parse_xml
 from argmap._io import Format
 from argmap._map import ArgumentMap
@@ -538,7 +538,8 @@ def _sniff(data: bytes) -> bool:
     if root is None or root.rsplit(":", 1)[-1] != "RDF":
         return False
     head = data[:8192]
-    return any(ns.encode() in head for ns in (AIF_NS, _AIF_OLD, AM_NS))
+    declared = xml_root_namespaces(data)  # on the root tag, however far in; UTF-16 too
+    return any(ns in declared or ns.encode() in head for ns in (AIF_NS, _AIF_OLD, AM_NS))
 
 
 FORMAT = Format(
