@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
+import pytest
 from hypothesis import HealthCheck, settings
 
 # Property tests check correctness, not speed (speed is measured in tests/benchmarks/).
@@ -11,3 +15,19 @@ settings.register_profile(
     "argmap", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.load_profile("argmap")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-minutes", type=float, default=0.0, metavar="N",
+        help="run each fuzz test for about N minutes (default: a small fixed budget)",
+    )
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    # The fuzz tests record inputs tried and the worst time and memory seen.
+    support = sys.modules.get("fuzz_support")
+    if support is not None and support.STATS.inputs:
+        terminalreporter.write_line(f"fuzzing: {support.STATS.line()}")
+        terminalreporter.write_line(
+            f"fuzzing: slowest input began {support.STATS.worst_seconds_input[:120]!r}")

@@ -7,6 +7,7 @@ parse the whole input.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -52,12 +53,21 @@ def _utf8_head(data: bytes) -> bytes:
 def _root_tag(data: bytes) -> tuple[bytes, bytes] | None:
     """The root element's qualified name and the attribute text of its start tag.
 
+    Every XML format's sniffer asks about the same input in turn, so the last
+    few answers are remembered (by the window's bytes).
+    """
+    return _scan_prolog(_utf8_head(data))
+
+
+@functools.lru_cache(maxsize=4)
+def _scan_prolog(head: bytes) -> tuple[bytes, bytes] | None:
+    """The root's name and start-tag attributes in a UTF-8 window (see :func:`_root_tag`).
+
     Skips the prolog (XML declaration, comments, processing instructions, a
     DOCTYPE) with plain substring searches: one pass, linear in the window,
     where a regular expression over repeated prolog items backtracks
     exponentially on input like ``<!---->`` repeated thousands of times.
     """
-    head = _utf8_head(data)
     pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
     while True:
         pos = _BLANK.match(head, pos).end()  # type: ignore[union-attr]
@@ -151,9 +161,15 @@ def json_shape(data: bytes) -> JsonShape | None:
     """Scan the prefix of a JSON document: top-level keys and the first node's keys.
 
     Returns None unless the input starts (after an optional BOM and blanks)
-    with an object.
+    with an object.  Every JSON format's sniffer asks about the same input in
+    turn, so the last few answers are remembered (by the prefix's bytes).
     """
-    text = data[:_PREFIX].decode("utf-8-sig", "replace").lstrip()
+    return _json_shape(data[:_PREFIX])
+
+
+@functools.lru_cache(maxsize=4)
+def _json_shape(data: bytes) -> JsonShape | None:
+    text = data.decode("utf-8-sig", "replace").lstrip()
     if not text.startswith("{"):
         return None
     shape = JsonShape()
