@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,5 +31,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     support = sys.modules.get("fuzz_support")
     if support is not None and support.STATS.inputs:
         terminalreporter.write_line(f"fuzzing: {support.STATS.line()}")
+        slowest = Path(tempfile.gettempdir()) / "argmap-fuzz-slowest.bin"
+        slowest.write_bytes(support.STATS.worst_seconds_input)
         terminalreporter.write_line(
-            f"fuzzing: slowest input began {support.STATS.worst_seconds_input[:120]!r}")
+            f"fuzzing: slowest input ({support.STATS.worst_seconds_format}) saved to {slowest}")

@@ -61,6 +61,7 @@ class Stats:
     loaded: int = 0
     worst_seconds: float = 0.0
     worst_seconds_input: bytes = b""
+    worst_seconds_format: str = ""
     worst_py_bytes: int = 0
     worst_rss_growth_mb: int = 0
     by_format: dict[str, int] = field(default_factory=dict)
@@ -108,7 +109,8 @@ def check_input(data: bytes, fmt: str | None) -> None:
     grown = _rss_mb() - rss_before
     if elapsed > STATS.worst_seconds and STATS.inputs > 1 and not traced:
         # (the first input pays for imports; traced ones for tracemalloc)
-        STATS.worst_seconds, STATS.worst_seconds_input = elapsed, data[:200]
+        STATS.worst_seconds, STATS.worst_seconds_input = elapsed, data
+        STATS.worst_seconds_format = key
     STATS.worst_py_bytes = max(STATS.worst_py_bytes, peak)
     STATS.worst_rss_growth_mb = max(STATS.worst_rss_growth_mb, grown)
     assert elapsed < TIME_LIMIT_S, f"{elapsed:.1f} s for {len(data)} bytes"

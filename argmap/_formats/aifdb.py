@@ -12,7 +12,9 @@ Mapping
 * node ``type`` I becomes a :class:`~argmap.Claim`, L a
   :class:`~argmap.Locution`, RA/CA/MA/PA/YA/TA the matching scheme node, any
   other type an :class:`~argmap.UnknownNode` (kept, reported by ``validate``).
-* ``text`` is an I/L node's text, and a scheme node's ``label``; ``scheme`` and
+* ``text`` is an I/L node's text, and a scheme node's ``label`` (none when the
+  text is what the writer renders for a node without one: its ``scheme``, else
+  the kind's default such as ``"Default Inference"``); ``scheme`` and
   ``schemeID`` are kept as given in ``scheme`` and ``scheme_id`` -- scheme
   names are never rewritten (``"PureQuestioning"`` stays as it is even where
   the text says ``"Pure Questioning"``).  A scheme node without ``schemeID``
@@ -42,7 +44,8 @@ key                            on          holds
 ``aifdb:edge``                 edge        delta of the edge record
 ``aifdb:participant``          participant delta of the participant record
 ``aifdb:synthesized``          participant ``true``: made from a ``personID``, not written
-``aifdb:keys``                 map         the AIF object's keys, in order
+``aifdb:keys``                 map         the AIF object's keys, in order (left out
+                                           when the writer's own order)
 ``aifdb:other``                map         values of its keys the model does not hold
                                            (``descriptorfulfillments``, ``null``
                                            collections, unknown keys)
