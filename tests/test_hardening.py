@@ -378,3 +378,19 @@ def test_killed_writers_leave_nothing_the_next_save_keeps(tmp_path: Path) -> Non
     assert target.read_bytes() == b"final"
     # The test only shows something when some kill landed inside a save.
     assert killed_mid_save > 0
+
+
+@pytest.mark.parametrize(("skeleton", "depth"), [
+    (b"", 0), (b"[]" * 100_000, 1), (b"[" * 150 + b"]" * 150 + b"{" * 199 + b"}" * 199, 199),
+    (b"[]" * 40_000 + b"[" * 150 + b"]" * 150, 150),
+])
+def test_depth_scan_across_chunks(skeleton: bytes, depth: int) -> None:
+    from argmap._formats._jsonsafe import _max_depth
+
+    assert _max_depth(skeleton) == depth
+
+
+def test_depth_scan_stops_early_past_the_limit() -> None:
+    from argmap._formats._jsonsafe import _max_depth
+
+    assert MAX_DEPTH < _max_depth(b"[]" * 40_000 + b"[" * 300) <= MAX_DEPTH + (1 << 12)

@@ -101,6 +101,9 @@ def _skeleton(raw: bytes) -> bytes:
     return skeleton
 
 
+_DEPTH_CHUNK = 1 << 12
+
+
 def _max_depth(skeleton: bytes) -> int:
     """The deepest nesting of arrays/objects, from :func:`_skeleton`'s output.
 
@@ -108,7 +111,17 @@ def _max_depth(skeleton: bytes) -> int:
     which only runs (to report the line) when this finds the limit exceeded.
     """
     steps = memoryview(skeleton.translate(_DEPTH_STEP, b":")).cast("b")
-    return max(itertools.accumulate(steps), default=0)
+    # In chunks, so that input nested too deep early is refused without a pass
+    # over all of it.
+    deepest = depth = 0
+    for start in range(0, len(steps), _DEPTH_CHUNK):
+        levels = list(itertools.accumulate(steps[start:start + _DEPTH_CHUNK], initial=depth))
+        peak = max(levels)
+        deepest = max(deepest, peak)
+        depth = levels[-1]
+        if deepest > MAX_DEPTH:
+            break
+    return deepest
 
 
 def _key_total(value: Any) -> int:
