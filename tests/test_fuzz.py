@@ -24,10 +24,19 @@ from fuzz_support import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.database import DirectoryBasedExampleDatabase
+from hypothesis.database import (
+    DirectoryBasedExampleDatabase,
+    MultiplexedDatabase,
+    ReadOnlyDatabase,
+)
 
 HERE = Path(__file__).resolve().parent
-DATABASE = DirectoryBasedExampleDatabase(HERE / "fuzz-examples")
+STORED = DirectoryBasedExampleDatabase(HERE / "fuzz-examples")
+# The default run replays the stored examples without changing the checkout.
+DEFAULT_DATABASE = MultiplexedDatabase(
+    ReadOnlyDatabase(STORED),
+    DirectoryBasedExampleDatabase(HERE.parent / ".hypothesis" / "examples"),
+)
 HOSTILE = HERE / "hostile"
 JSON_FORMATS = ("aifdb-json", "ova3", "xaif", "ova2")
 
@@ -38,7 +47,7 @@ DEFAULT_EXAMPLES = 60
 def _settings(fuzz_minutes: float) -> settings:
     return settings(
         max_examples=500 if fuzz_minutes else DEFAULT_EXAMPLES,
-        database=DATABASE,
+        database=STORED if fuzz_minutes else DEFAULT_DATABASE,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
