@@ -426,3 +426,16 @@ def test_a_foreign_layout_is_kept() -> None:
     back = argmap.loads(json.dumps(doc).encode(), "ova3")
     assert "xaif:top" in back.extra
     assert json.loads(argmap.dumps(back, "ova3")) == doc
+
+
+@pytest.mark.parametrize(("fmt", "doc"), [
+    ("ova2", {"nodes": [{"id": 1, "text": "a", "type": "I"}], "edges": [],
+              "analysis": {"txt": "x\f"}}),
+    ("xaif", {"AIF": {"nodes": [], "edges": []}, "text": "x\b"}),
+    ("ova3", {"AIF": {"nodes": [], "edges": []}, "text": "", "OVA": {"a": "\b"}}),
+])
+def test_document_level_text_errors_name_the_file(fmt: str, doc: dict[str, Any]) -> None:
+    with pytest.raises(argmap.ParseError) as info:
+        argmap.loads(json.dumps(doc).encode(), fmt, name="doc.json")
+    assert info.value.source == "doc.json"
+    assert "XML 1.0" in info.value.message
