@@ -12,7 +12,14 @@ from typing import Protocol
 
 import attrs
 
-from argmap._errors import FormatError, ParseError, ValidationError, WriteError
+from argmap._errors import (
+    AnchorError,
+    FormatError,
+    MapError,
+    ParseError,
+    ValidationError,
+    WriteError,
+)
 from argmap._formats._sniff import explain_unrecognised
 from argmap._formats._xmlsafe import MAX_INPUT_BYTES, read_input
 from argmap._map import ArgumentMap
@@ -189,7 +196,7 @@ def loads(
                          source=name) from None
     fmt = _choose(format, None, raw, "load", name=name)
     assert fmt.load is not None
-    return finish_read(fmt.load(raw, name=name, path=None), strict, name)
+    return finish_read(_load(fmt, raw, name, None), strict, name)
 
 
 def read(
@@ -226,7 +233,16 @@ def read(
     data = read_input(name, max_bytes)
     fmt = _choose(format, name, data, "load")
     assert fmt.load is not None
-    return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
+    return finish_read(_load(fmt, data, name, Path(name)), strict, name)
+
+
+def _load(fmt: Format, data: bytes, name: str, path: Path | None) -> ArgumentMap:
+    """Run a format's reader; a model check failing inside it still names the input."""
+    assert fmt.load is not None
+    try:
+        return fmt.load(data, name=name, path=path)
+    except (MapError, AnchorError) as exc:
+        raise ParseError(str(exc), source=name) from exc
 
 
 def finish_read(m: ArgumentMap, strict: bool, name: str) -> ArgumentMap:

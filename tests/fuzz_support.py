@@ -98,7 +98,10 @@ def check_input(data: bytes, fmt: str | None) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             m = argmap.loads(data, fmt, name="fuzz-input")
-    except argmap.ArgmapError:
+    except argmap.ParseError as exc:
+        assert exc.source == "fuzz-input", f"error names no input: {exc}"
+        m = None
+    except argmap.FormatError:
         m = None
     finally:
         elapsed = time.perf_counter() - start

@@ -439,3 +439,27 @@ def test_document_level_text_errors_name_the_file(fmt: str, doc: dict[str, Any])
         argmap.loads(json.dumps(doc).encode(), fmt, name="doc.json")
     assert info.value.source == "doc.json"
     assert "XML 1.0" in info.value.message
+
+
+def test_model_errors_inside_a_reader_name_the_input(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap._io as io
+
+    argmap.formats()  # the built-in formats are registered lazily
+    monkeypatch.setattr(io, "_REGISTRY", dict(io._REGISTRY))  # restored after the test
+
+    def load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
+        m = ArgumentMap()
+        m.add_claim(text=data.decode())  # refuses what XML cannot carry
+        return m
+
+    argmap.register_format(argmap.Format(name="one-claim", suffixes=(".claim",), load=load),
+                           replace=True)
+    path = tmp_path / "bad.claim"
+    path.write_bytes(b"bell\x07")
+    with pytest.raises(argmap.ParseError) as info:
+        argmap.read(path)
+    assert info.value.source == str(path)
+    assert isinstance(info.value.__cause__, argmap.MapError)
+    with pytest.raises(argmap.ParseError, match="U\\+0007"):
+        argmap.loads(b"bell\x07", "one-claim", name="x")
