@@ -101,7 +101,9 @@ class ParseError(ArgmapError):
             if column is not None:
                 where += f":{column}"
         if node is not None:
-            where += f" (id {node!r})"
+            # An id can be megabytes long: quote a bounded excerpt.
+            shown = node if len(node) <= 80 else node[:60] + "…"
+            where += f" (id {shown!r})"
         super().__init__(f"{where}: {message}")
 
 

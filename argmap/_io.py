@@ -7,14 +7,14 @@ import os
 from pathlib import Path
 
 from argmap._atomic import atomic_write
-from argmap._errors import ParseError
+from argmap._errors import AnchorError, MapError, ParseError
 from argmap._map import ArgumentMap
 from argmap.formats._dtdsubset import trusting_dtd
-from argmap.formats._format import finish_read
+from argmap.formats._format import Format, finish_read
 from argmap.formats._registry import choose_format
 from argmap.formats._xmlsafe import MAX_INPUT_BYTES, read_input
 
-__all__ = ["dumps", "loads", "read", "write"]
+__all__ = ["dumps", "loads", "read", "run_reader", "write"]
 
 
 def loads(
@@ -45,10 +45,9 @@ def loads(
     except UnicodeEncodeError as exc:
         raise ParseError(f"text input holds an unencodable character at offset {exc.start}",
                          source=name) from None
-    fmt = choose_format(format, None, raw, "load")
-    assert fmt.load is not None
+    fmt = choose_format(format, None, raw, "load", name=name)
     with trusting_dtd() if trust_dtd else contextlib.nullcontext():
-        return finish_read(fmt.load(raw, name=name, path=None), strict, name)
+        return finish_read(run_reader(fmt, raw, name, None), strict, name)
 
 
 def read(
@@ -87,9 +86,17 @@ def read(
     name = os.fspath(path)
     data = read_input(name, max_bytes)
     fmt = choose_format(format, name, data, "load")
-    assert fmt.load is not None
     with trusting_dtd() if trust_dtd else contextlib.nullcontext():
-        return finish_read(fmt.load(data, name=name, path=Path(name)), strict, name)
+        return finish_read(run_reader(fmt, data, name, Path(name)), strict, name)
+
+
+def run_reader(fmt: Format, data: bytes, name: str, path: Path | None) -> ArgumentMap:
+    """Run a format's reader; a model check failing inside it still names the input."""
+    assert fmt.load is not None
+    try:
+        return fmt.load(data, name=name, path=path)
+    except (MapError, AnchorError) as exc:
+        raise ParseError(str(exc), source=name) from exc
 
 
 def dumps(m: ArgumentMap, format: str = "aif-xml") -> bytes:

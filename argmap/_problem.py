@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["Problem"]
+__all__ = ["MAX_MESSAGE", "Problem"]
+
+#: Longest problem message kept whole; a longer one (an id or value of
+#: megabytes quoted in it) keeps its start and end around a note of the cut.
+MAX_MESSAGE = 300
+
+
+def _bounded(message: str) -> str:
+    if len(message) <= MAX_MESSAGE:
+        return message
+    head, tail = 200, 60
+    omitted = len(message) - head - tail
+    return f"{message[:head]} …[{omitted} characters omitted]… {message[-tail:]}"
 
 
 @attrs.frozen(slots=True)
@@ -19,7 +31,7 @@ class Problem:
     """
 
     code: str
-    message: str
+    message: str = attrs.field(converter=_bounded)
     nodes: tuple[str, ...] = ()
     edges: tuple[str, ...] = ()
 

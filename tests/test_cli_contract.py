@@ -70,8 +70,8 @@ def test_a_good_file_and_stdin_give_the_same_answer(command: str) -> None:
 @pytest.mark.parametrize("command", REPORTING)
 @pytest.mark.parametrize(("case", "code", "message"), [
     ("malformed", 3, "bad.xml:1: malformed XML"),
-    ("empty", 3, "empty.json: the input is empty"),
-    ("blank", 3, "blank.json: the input holds only whitespace"),
+    ("empty", 3, "empty.json: input is empty"),
+    ("blank", 3, "blank.json: input holds only whitespace"),
     ("garbage", 3, "garbage.json:1: malformed JSON"),
     ("missing", 3, "missing.aif.xml: cannot read file"),
     ("unknown", 2, "use --from FORMAT"),

@@ -114,3 +114,14 @@ def test_property_arggraphs_give_valid_aif(data: bytes) -> None:
     m = argmap.loads(data, "microtext")
     assert [p.code for p in m.validate()] == []
     assert all(len(m.incoming(n.id)) >= 1 for n in m.nodes_of(Conflict))
+
+
+def test_an_edge_from_an_undeclared_adu_is_reported_not_a_crash() -> None:
+    doc = b"""<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="x"><edu id="e1">A.</edu><edu id="e2">B.</edu>
+<adu id="a1" type="pro"/><adu id="a2" type="opp"/>
+<edge id="c1" src="e1" trg="a1" type="seg"/><edge id="c2" src="e2" trg="a2" type="seg"/>
+<edge id="c3" src="a2" trg="a1" type="reb"/><edge id="c4" src="a3" trg="c3" type="add"/>
+</arggraph>"""
+    m = argmap.loads(doc, "microtext")
+    assert "dangling-edge" in {p.code for p in m.validate()}

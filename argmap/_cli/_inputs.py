@@ -13,13 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from argmap._errors import FormatError, ParseError, UnsafeInputError
-from argmap._io import loads
+from argmap._errors import ParseError, UnsafeInputError
+from argmap._io import run_reader
 from argmap._map import ArgumentMap
-from argmap.formats._format import Format, finish_read
-from argmap.formats._jsonsafe import decode_json_bytes
+from argmap.formats._format import finish_read
 from argmap.formats._registry import choose_format, formats
-from argmap.formats._xmlsafe import MAX_INPUT_BYTES, parse_xml, read_input
+from argmap.formats._xmlsafe import MAX_INPUT_BYTES, read_input
 
 __all__ = ["STDIN", "expand", "load", "progress", "shell_message"]
 
@@ -96,53 +95,24 @@ def load(path: str, fmt: str | None) -> tuple[ArgumentMap, str]:
 
     Raises:
         FormatError: the format is unknown or cannot be told from the input.
-        ParseError: the input cannot be read, is malformed or unsafe (a
-            damaged ``.json``/``.xml`` file gets the parser's message rather
-            than "cannot tell the format").
+        ParseError: the input cannot be read, is empty, malformed or unsafe (a
+            damaged file gets the parser's message rather than "cannot tell
+            the format").
     """
     if path == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         if len(data) > MAX_INPUT_BYTES:
             raise UnsafeInputError(f"input is larger than the limit of {MAX_INPUT_BYTES} bytes",
                                    source=STDIN)
-        name = _format_of(None, data, fmt)
-        return loads(data, name, name=STDIN), name
+        chosen = choose_format(fmt, None, data, "load", name=STDIN)
+        return finish_read(run_reader(chosen, data, STDIN, None), False, STDIN), chosen.name
     if os.path.isdir(path):
         raise ParseError("is a folder, not a file, and holds no files of a format argmap reads",
                          source=path)
     data = read_input(path)
-    chosen = choose_format(fmt, path, data, "load") if fmt else _sniffed(path, data)
-    assert chosen.load is not None
+    chosen = choose_format(fmt, path, data, "load")
     # The bytes already read go to the reader: each file is read once.
-    return finish_read(chosen.load(data, name=path, path=Path(path)), False, path), chosen.name
-
-
-def _format_of(path: str | None, data: bytes, fmt: str | None) -> str:
-    if fmt is not None:
-        return choose_format(fmt, path, data, "load").name
-    return _sniffed(path, data).name
-
-
-def _sniffed(path: str | None, data: bytes) -> Format:
-    try:
-        return choose_format(None, path, data, "load")
-    except FormatError:
-        _explain_unknown(data, path or STDIN, path)
-        raise
-
-
-def _explain_unknown(data: bytes, name: str, path: str | None) -> None:
-    """Raise the parse error of input no format recognised, if it is malformed JSON or XML."""
-    stripped = data.lstrip(b" \t\r\n\xef\xbb\xbf")
-    if not stripped:
-        raise ParseError("the input is empty" if not data else "the input holds only whitespace",
-                         source=name)
-    head = stripped[:1]
-    suffix = os.path.splitext(path)[1].lower() if path else ""
-    if suffix == ".json" or head in (b"{", b"["):
-        decode_json_bytes(data, name)
-    elif suffix == ".xml" or head == b"<":
-        parse_xml(data, name)
+    return finish_read(run_reader(chosen, data, path, Path(path)), False, path), chosen.name
 
 
 def progress(items: Iterable[_T], total: int, *, label: str,

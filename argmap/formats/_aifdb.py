@@ -12,7 +12,9 @@ Mapping
 * node ``type`` I becomes a :class:`~argmap.Claim`, L a
   :class:`~argmap.Locution`, RA/CA/MA/PA/YA/TA the matching scheme node, any
   other type an :class:`~argmap.UnknownNode` (kept, reported by ``validate``).
-* ``text`` is an I/L node's text, and a scheme node's ``label``; ``scheme`` and
+* ``text`` is an I/L node's text, and a scheme node's ``label`` (none when the
+  text is what the writer renders for a node without one: its ``scheme``, else
+  the kind's default such as ``"Default Inference"``); ``scheme`` and
   ``schemeID`` are kept as given in ``scheme`` and ``scheme_id`` -- scheme
   names are never rewritten (``"PureQuestioning"`` stays as it is even where
   the text says ``"Pure Questioning"``).  A scheme node without ``schemeID``
@@ -42,7 +44,8 @@ key                            on          holds
 ``aifdb:edge``                 edge        delta of the edge record
 ``aifdb:participant``          participant delta of the participant record
 ``aifdb:synthesized``          participant ``true``: made from a ``personID``, not written
-``aifdb:keys``                 map         the AIF object's keys, in order
+``aifdb:keys``                 map         the AIF object's keys, in order (left out
+                                           when the writer's own order)
 ``aifdb:other``                map         values of its keys the model does not hold
                                            (``descriptorfulfillments``, ``null``
                                            collections, unknown keys)
@@ -88,6 +91,7 @@ from argmap._errors import ArgmapError, ArgmapWarning, ParseError
 from argmap._extra import FrozenJSONDict, thaw_json
 from argmap._map import ArgumentMap
 from argmap._nodes import (
+    DEFAULT_LABELS,
     Claim,
     Conflict,
     Edge,
@@ -96,6 +100,7 @@ from argmap._nodes import (
     Inference,
     Locution,
     Node,
+    NodeKind,
     Participant,
     Preference,
     Rephrase,
@@ -224,10 +229,13 @@ _NODE_KEYS = frozenset(("nodeID", "text", "type", "timestamp"))
 _SCHEME_NODE_KEYS = _NODE_KEYS | {"scheme", "schemeID"}
 
 # In raw JSON bytes: anything that may decode to a character XML 1.0 cannot carry
-# (U+FFFE/U+FFFF, or an escape of a control character, surrogate or U+FFFE/U+FFFF).
+# (U+FFFE/U+FFFF, or an escape of a control character, surrogate or U+FFFE/U+FFFF;
+# JSON's short escapes \b and \f are control characters too).
 _SUSPICIOUS = re.compile(
-    rb"\xef\xbf[\xbe\xbf]|\\u(?:00[01][0-9A-Fa-f]|[Dd][89A-Fa-f][0-9A-Fa-f]{2}|[Ff]{3}[EeFf])"
+    rb"\xef\xbf[\xbe\xbf]|\\[bf]"
+    rb"|\\u(?:00[01][0-9A-Fa-f]|[Dd][89A-Fa-f][0-9A-Fa-f]{2}|[Ff]{3}[EeFf])"
 )
+_SHORT_CONTROL_ESCAPES = (b"\\b", b"\\f")
 
 
 def xml_safe(data: bytes) -> bool:
@@ -236,10 +244,11 @@ def xml_safe(data: bytes) -> bool:
     Conservative: a legal escape such as ``\\u000a`` also answers False.
     Readers then skip the per-string check the model's converters make.
     """
-    if data.isascii():
-        if b"\\" not in data or b"\\u" not in data:  # the first test is a fast memchr
-            return True
-    elif b"\\u" not in data and b"\xef\xbf" not in data:
+    if b"\\" in data and (
+        b"\\u" in data or any(e in data for e in _SHORT_CONTROL_ESCAPES)
+    ):
+        return _SUSPICIOUS.search(data) is None
+    if data.isascii() or b"\xef\xbf" not in data:
         return True
     return _SUSPICIOUS.search(data) is None
 
@@ -339,7 +348,8 @@ class _Reader:
                         node = make(id=nid, text=text, timestamp=ts)
                     else:
                         make = schemes.get(typ)
-                        node = (make(id=nid, label=text, timestamp=ts)
+                        node = (make(id=nid, label=_label(text, None, SCHEME_CLASSES[typ].kind),
+                                      timestamp=ts)
                                 if make is not None and nid not in fulfilment else None)
                     if node is not None and nid not in present:
                         put(node)  # a fresh id and no spans: nothing for add_node to check
@@ -385,8 +395,9 @@ class _Reader:
                 else:
                     scheme_id = (None if fulfilment is None
                                  else as_value_id(fulfilment.get("schemeID")))
-                fields["label"] = text if type(text) is str else None
                 fields["scheme"] = scheme if type(scheme) is str else None
+                fields["label"] = (_label(text, fields["scheme"], cls.kind)
+                                   if type(text) is str else None)
                 fields["scheme_id"] = scheme_id
         if self.trusted:
             return unchecked(cls, fields)
@@ -854,8 +865,28 @@ def _read(data: bytes, name: str) -> ArgumentMap:
         raise ParseError("not AIFdb JSON: no 'nodes' or 'edges' array at the top level",
                          source=name)
     m = ArgumentMap()
-    m.set_extra(read_aif(doc, m, name, trusted=xml_safe(data)))
+    extra = read_aif(doc, m, name, trusted=xml_safe(data))
+    if _fresh_keys(m, extra, EXPORT_KEYS) == extra.get(K_KEYS):
+        del extra[K_KEYS]  # the writer's own order: a map that never saw AIF JSON has none
+    m.set_extra(extra)
     return m
+
+
+def _label(text: str, scheme: str | None, kind: NodeKind) -> str | None:
+    """A scheme node's label from its text: None when the text is what the writer
+    renders for a node without a label, so that reading back a written map gives
+    the map that was written."""
+    return None if text == (scheme or DEFAULT_LABELS[kind]) else text
+
+
+def _fresh_keys(m: ArgumentMap, extra: Mapping[str, Any], default: tuple[str, ...]) -> list[str]:
+    """The AIF object keys :class:`AifWriter` writes for ``m`` when it has no stored order."""
+    keys = list(default)
+    if "participants" not in keys and any(
+        p.extra.get(K_SYNTHESIZED) is not True for p in m.participants.values()
+    ):
+        keys.append("participants")
+    return keys
 
 
 def _dump(m: ArgumentMap) -> bytes:

@@ -39,7 +39,7 @@ from argmap._nodes import (
 from argmap._text import Source, Span
 from argmap.formats._format import Format, finish_read
 from argmap.formats._jsonsafe import loads_strict
-from argmap.formats._sniff import xml_root
+from argmap.formats._sniff import xml_root, xml_root_namespace
 from argmap.formats._xmlsafe import parse_xml
 
 __all__ = ["AIF_XML_NAMESPACE", "FORMAT", "aif_xml_schema", "from_xml", "to_xml"]
@@ -498,7 +498,7 @@ def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
 def _sniff(data: bytes) -> bool:
     root = xml_root(data)
     return (root is not None and root.rpartition(":")[2] == "argmap"
-            and AIF_XML_NAMESPACE.encode() in data[:4096])
+            and xml_root_namespace(data) == AIF_XML_NAMESPACE)
 
 
 FORMAT = Format(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -33,7 +34,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _RejectedError(f"duplicate key {key!r} in an object")
+                raise _RejectedError(f"duplicate key {key[:60]!r} in an object")
             seen.add(key)
     return out
 
@@ -100,6 +101,9 @@ def _skeleton(raw: bytes) -> bytes:
     return skeleton
 
 
+_DEPTH_CHUNK = 1 << 12
+
+
 def _max_depth(skeleton: bytes) -> int:
     """The deepest nesting of arrays/objects, from :func:`_skeleton`'s output.
 
@@ -107,7 +111,17 @@ def _max_depth(skeleton: bytes) -> int:
     which only runs (to report the line) when this finds the limit exceeded.
     """
     steps = memoryview(skeleton.translate(_DEPTH_STEP, b":")).cast("b")
-    return max(itertools.accumulate(steps), default=0)
+    # In chunks, so that input nested too deep early is refused without a pass
+    # over all of it.
+    deepest = depth = 0
+    for start in range(0, len(steps), _DEPTH_CHUNK):
+        levels = list(itertools.accumulate(steps[start:start + _DEPTH_CHUNK], initial=depth))
+        peak = max(levels)
+        deepest = max(deepest, peak)
+        depth = levels[-1]
+        if deepest > MAX_DEPTH:
+            break
+    return deepest
 
 
 def _key_total(value: Any) -> int:
@@ -129,6 +143,62 @@ def _key_total(value: Any) -> int:
                     keep(x)
         level = deeper
     return total
+
+
+# Strings, and bare words (numbers and literals), with the structural characters.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+_BAD_WORDS = frozenset(("NaN", "Infinity", "-Infinity"))
+
+
+def _locate(text: str) -> int | None:
+    """The line of the first repeated key, out-of-range number or NaN in valid JSON text.
+
+    The decoder's hooks see values, not positions; this single linear pass over
+    the tokens finds where the rejected construct is, for the error message.
+    """
+    stack: list[set[str] | None] = []  # the keys seen in each open object; None for arrays
+    expect_key = False
+    for match in _JSON_TOKEN.finditer(text):
+        tok = match.group()
+        bad = False
+        if tok == "{":
+            stack.append(set())
+            expect_key = True
+        elif tok == "[":
+            stack.append(None)
+        elif tok in "}]":
+            if stack:
+                stack.pop()
+            expect_key = False
+        elif tok == ",":
+            expect_key = bool(stack) and stack[-1] is not None
+        elif tok == ":":
+            expect_key = False
+        elif tok.startswith('"'):
+            keys = stack[-1] if stack else None
+            if expect_key and keys is not None:
+                key = json.loads(tok)
+                bad = key in keys
+                keys.add(key)
+            expect_key = False
+        else:
+            bad = tok in _BAD_WORDS or _bad_number(tok)
+        if bad:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def _bad_number(word: str) -> bool:
+    if word in ("true", "false", "null"):
+        return False
+    try:
+        if any(c in word for c in ".eE"):
+            _float(word)
+        else:
+            _int(word)
+    except (_RejectedError, ValueError):
+        return True
+    return False
 
 
 def loads_strict(text: str, name: str = "<json>") -> Any:
@@ -165,7 +235,7 @@ def _loads(text: str, name: str, raw: bytes | None) -> Any:
         raise ParseError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=name,
                          line=exc.lineno) from None
     except _RejectedError as exc:
-        raise ParseError(f"invalid JSON: {exc}", source=name) from None
+        raise ParseError(f"invalid JSON: {exc}", source=name, line=_locate(text)) from None
     except RecursionError:
         raise UnsafeInputError("JSON nesting is too deep", source=name) from None
     except ValueError as exc:

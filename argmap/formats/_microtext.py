@@ -193,7 +193,8 @@ def read_arggraph(data: bytes, name: str = "<bytes>", text: str | None = None) -
 
 def _attacking(m: ArgumentMap, ca: Conflict) -> list[Edge]:
     """The edges from ADUs into a conflict (not attacks on it), the ``reb``/``und`` one first."""
-    return sorted((e for e in m.incoming(ca.id) if isinstance(m.nodes[e.from_id], Claim)),
+    # An edge from an id the file never declared is dangling: validate() reports it.
+    return sorted((e for e in m.incoming(ca.id) if isinstance(m.nodes.get(e.from_id), Claim)),
                   key=lambda e: (not e.id.endswith("/in"), e.id))
 
 

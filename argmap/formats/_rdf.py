@@ -81,7 +81,7 @@ from argmap._text import Source, Span
 from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
 from argmap.formats._jsonsafe import loads_strict
-from argmap.formats._sniff import xml_root
+from argmap.formats._sniff import xml_root, xml_root_namespaces
 from argmap.formats._xmlsafe import parse_xml
 
 __all__ = ["AIF_NS", "AM_NS", "FORMAT", "NODE_BASE", "from_rdf", "problems", "to_rdf"]
@@ -710,7 +710,8 @@ def _sniff(data: bytes) -> bool:
     if root is None or root.rsplit(":", 1)[-1] != "RDF":
         return False
     head = data[:8192]
-    return any(ns.encode() in head for ns in (AIF_NS, _AIF_OLD, AM_NS))
+    declared = xml_root_namespaces(data)  # on the root tag, however far in; UTF-16 too
+    return any(ns in declared or ns.encode() in head for ns in (AIF_NS, _AIF_OLD, AM_NS))
 
 
 FORMAT = Format(

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from argmap._errors import MapError
 from argmap._extra import FrozenJSONDict, JSONValue, thaw_json
 from argmap._text import check_xml_text
 
@@ -124,7 +125,9 @@ def delta(raw: Mapping[str, Any], rendered: Mapping[str, Any],
     if absent:
         out["absent"] = absent
     if flip:
-        out["flip"] = flip
+        # Canonical order: the writer renders the record's keys in its own order, so
+        # the input's key order would not survive a write and read back.
+        out["flip"] = sorted(flip)
     return out
 
 
@@ -155,12 +158,19 @@ def _names(value: JSONValue | None) -> frozenset[str]:
 
 def check_json(value: Any, what: str) -> None:
     """Raise :class:`ValueError` when a JSON value holds text XML 1.0 cannot carry."""
+    try:
+        _check_json(value, what)
+    except MapError as exc:  # readers turn ValueError into a ParseError naming the file
+        raise ValueError(str(exc)) from None
+
+
+def _check_json(value: Any, what: str) -> None:
     if isinstance(value, str):
         check_xml_text(value, what)
     elif isinstance(value, dict):
         for k, v in value.items():
             check_xml_text(k, what)
-            check_json(v, what)
+            _check_json(v, what)
     elif isinstance(value, list):
         for v in value:
-            check_json(v, what)
+            _check_json(v, what)

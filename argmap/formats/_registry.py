@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argmap._errors import FormatError
 from argmap.formats._format import Format
+from argmap.formats._sniff import explain_unrecognised
 
 __all__ = [
     "builtin_formats", "by_suffix", "choose_format", "formats", "get_format", "register_format",
@@ -68,8 +69,14 @@ def by_suffix(filename: str) -> list[Format]:
 
 
 def choose_format(
-    format: str | None, filename: str | None, data: bytes | None, need: str
+    format: str | None,
+    filename: str | None,
+    data: bytes | None,
+    need: str,
+    *,
+    name: str | None = None,
 ) -> Format:
+    found = "unrecognised"
     if format is not None:
         fmt = get_format(format)
     else:
@@ -79,15 +86,20 @@ def choose_format(
             sniffed = [f for f in pool if f.sniff is not None and f.sniff(data)]
             if sniffed:
                 candidates = sniffed[:1]
+            else:
+                # Say what is wrong (empty, compressed, malformed, too deep) rather
+                # than that the format cannot be told; raises when it can.
+                found = explain_unrecognised(data, name or filename or "<bytes>")
         if len(candidates) > 1 and need == "load":
             raise FormatError(
                 f"file {filename!r} could be any of {', '.join(f.name for f in candidates)} and "
-                "its content does not say which; pass format="
+                f"its content ({found}) does not say which; pass format="
             )
         if not candidates:
             where = f"file {filename!r}" if filename else "the input"
+            what = f" (it is {found})" if data is not None else ""
             raise FormatError(
-                f"cannot tell the format of {where}; pass format= (one of: "
+                f"cannot tell the format of {where}{what}; pass format= (one of: "
                 f"{', '.join(f.name for f in formats())})"
             )
         fmt = candidates[0]

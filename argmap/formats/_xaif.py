@@ -42,6 +42,8 @@ from OVA3/xAIF gets a simple layered layout, so that OVA3 can open it.
 
 from __future__ import annotations
 
+import json
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -64,7 +66,7 @@ from argmap.formats._aifdb import (
 )
 from argmap.formats._format import Format
 from argmap.formats._html import Highlight, html_to_text, text_to_html
-from argmap.formats._records import as_id, check_json
+from argmap.formats._records import as_id, check_json, same_json
 from argmap.formats._sniff import json_shape
 
 __all__ = ["OVA3_FORMAT", "XAIF_FORMAT", "highlight_spans", "problems", "read_document"]
@@ -159,9 +161,71 @@ def read_document(data: bytes, name: str) -> ArgumentMap:
     return m
 
 
-def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
+def _load_ova3(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
     with no_gc():
-        return read_document(data, name)
+        m = read_document(data, name)
+    _drop_writer_defaults(m, data, "ova3")
+    return m
+
+
+def _load_xaif(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
+    with no_gc():
+        m = read_document(data, name)
+    _drop_writer_defaults(m, data, "xaif")
+    return m
+
+
+_OTHER = "aifdb:other"
+_EMPTY_BY_DEFAULT = ("descriptorfulfillments", "cqdescriptorfulfillments")
+
+
+def _drop_writer_defaults(m: ArgumentMap, data: bytes, fmt: str) -> None:
+    """Forget the file-describing ``extra`` of a document argmap's own writer would write.
+
+    A map written as OVA3/xAIF gains a key order, a layout, the text's markup
+    and empty collections; reading it back must give the map that was written,
+    so those entries are dropped when writing the map without them gives the
+    same document.  Cheap checks rule out files from other tools first; only a
+    document that passes them is written once more to confirm.
+    """
+    extra = dict(m.extra)
+    default_keys, prefix = (_OVA3_KEYS, "node") if fmt == "ova3" else (_XAIF_KEYS, "")
+    if extra.get(K_KEYS) != default_keys or extra.get("aifdb:keys") != _AIF_KEYS:
+        return
+    top = extra.get(K_TOP)
+    top_values = dict(top) if isinstance(top, Mapping) else {}
+    for key in ("OVA", "dialog"):
+        if key in top_values:
+            fresh: Any = (_layout(m) if key == "OVA"
+                          else any(isinstance(n, Locution) for n in m.nodes.values()))
+            if not same_json(thaw_json(top_values[key]), fresh):
+                return
+            del top_values[key]
+    dropped = (K_KEYS, "aifdb:keys", K_TOP)
+    candidate: dict[str, Any] = {k: v for k, v in extra.items() if k not in dropped}
+    if top_values:
+        candidate[K_TOP] = top_values
+    other = extra.get(_OTHER)
+    if isinstance(other, Mapping):
+        rest = {k: v for k, v in other.items() if not (k in _EMPTY_BY_DEFAULT and v == ())}
+        if rest:
+            candidate[_OTHER] = rest
+        else:
+            candidate.pop(_OTHER)
+    text = candidate.pop(K_TEXT, None)
+    if text is not None and not isinstance(text, str):
+        candidate[K_TEXT] = text  # an object (AMF's {"txt": ...}) is kept as it came
+    original = m.extra
+    m.set_extra(candidate)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            again = json.loads(_write(m, fmt, default_keys, prefix))
+        same = same_json(again, json.loads(data.decode("utf-8-sig")))
+    except (ArgmapError, ValueError):
+        same = False
+    if not same:
+        m.set_extra(original)
 
 
 # -------------------------------------------------------------------- writing
@@ -326,7 +390,7 @@ OVA3_FORMAT = Format(
     name="ova3",
     suffixes=(".json", ".ova3.json"),
     description="OVA3 JSON: AIF + OVA layout + HTML text with highlighted spans (lossless)",
-    load=_load,
+    load=_load_ova3,
     dump=_dump_ova3,
     sniff=_sniff_ova3,
 )
@@ -335,7 +399,7 @@ XAIF_FORMAT = Format(
     name="xaif",
     suffixes=(".json", ".xaif.json", ".xaif"),
     description="xAIF (argument-mining framework AMF): AIF + text + module outputs (lossless)",
-    load=_load,
+    load=_load_xaif,
     dump=_dump_xaif,
     sniff=_sniff_xaif,
 )

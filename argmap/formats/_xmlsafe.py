@@ -62,6 +62,9 @@ def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
             os.close(fd)
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name) from None
+    except ValueError:  # the OS cannot take the name at all
+        raise ParseError("cannot read file: the name contains a NUL character",
+                         source=name.replace("\0", "\\0")) from None
     if len(data) > limit:
         raise UnsafeInputError(f"input is larger than the limit of {limit} bytes", source=name)
     return data
@@ -72,7 +75,8 @@ def check_not_compressed(data: bytes, name: str) -> None:
     for magic, kind in _COMPRESSED_MAGIC:
         if data.startswith(magic):
             raise UnsafeInputError(
-                f"input is {kind}-compressed; decompress it yourself if you trust it", source=name
+                f"input is {kind}-compressed; decompress it yourself if you trust it",
+                source=name, line=1,
             )
 
 
@@ -149,7 +153,7 @@ def parse_xml(
         raise UnsafeInputError(exc.message, source=name) from None
     except (ValueError, UnicodeError) as exc:
         raise ParseError(f"cannot decode XML: {exc}", source=name) from None
-    _check_doctype(root, name, allow_doctype)
+    _check_doctype(root, name, allow_doctype, data)
     for entity in root.iter(etree.Entity):
         raise UnsafeInputError(
             f"entity reference {entity.text or ''!s} is not allowed",
@@ -170,7 +174,16 @@ def parse_xml(
     return root
 
 
-def _check_doctype(root: etree._Element, name: str, allow_doctype: bool) -> None:
+def _line_of(data: bytes, marker: str) -> int | None:
+    """The 1-based line of the first ``marker`` in ``data`` (UTF-8 or UTF-16), if found."""
+    for codec in ("utf-8", "utf-16-le", "utf-16-be"):
+        pos = data.find(marker.encode(codec))
+        if pos >= 0:
+            return data.count("\n".encode(codec), 0, pos) + 1
+    return None
+
+
+def _check_doctype(root: etree._Element, name: str, allow_doctype: bool, data: bytes) -> None:
     docinfo = root.getroottree().docinfo
     if not docinfo.doctype:
         return
@@ -180,5 +193,6 @@ def _check_doctype(root: etree._Element, name: str, allow_doctype: bool) -> None
     )
     if not allow_doctype or has_subset:
         raise UnsafeInputError(
-            f"a DOCTYPE declaration is not allowed here ({docinfo.doctype})", source=name, line=1
+            f"a DOCTYPE declaration is not allowed here ({docinfo.doctype[:200]})",
+            source=name, line=_line_of(data, "<!DOCTYPE"),
         )
