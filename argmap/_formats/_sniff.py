@@ -7,6 +7,7 @@ parse the whole input.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["json_shape", "xml_root"]
@@ -53,9 +54,15 @@ def json_shape(data: bytes) -> JsonShape | None:
     """Scan the prefix of a JSON document: top-level keys and the first node's keys.
 
     Returns None unless the input starts (after an optional BOM and blanks)
-    with an object.
+    with an object.  Treat the result as read-only: it is shared by the calls
+    for the same prefix (every JSON format's sniffer asks about the same input).
     """
-    text = data[:_PREFIX].decode("utf-8-sig", "replace").lstrip()
+    return _prefix_shape(data[:_PREFIX])
+
+
+@functools.lru_cache(maxsize=1)
+def _prefix_shape(prefix: bytes) -> JsonShape | None:
+    text = prefix.decode("utf-8-sig", "replace").lstrip()
     if not text.startswith("{"):
         return None
     shape = JsonShape()

@@ -275,16 +275,34 @@ def machine() -> str:
             f"{'.'.join(map(str, etree.LIBXML_VERSION))}")
 
 
-def run(sizes: list[str], repeat: int, *, evaluate: bool = True, memory: bool = True) -> str:
+def collect(sizes: list[str], repeat: int, *, evaluate: bool = True, memory: bool = True,
+            quiet: bool = False) -> tuple[dict[str, dict[str, Any]], dict[str, float]]:
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             results[size] = measure(size, repeat, Path(tmp), evaluate=evaluate, memory=memory)
             r = results[size]
-            print(f"# {size}: {r['nodes']:,} nodes, {r['edges']:,} edges; AIF-XML "
-                  f"{r['xml_mb']:.1f} MB, AIFdb JSON {r['json_mb']:.1f} MB", flush=True)
-    start = startup(max(repeat, 5))
+            if not quiet:
+                print(f"# {size}: {r['nodes']:,} nodes, {r['edges']:,} edges; AIF-XML "
+                      f"{r['xml_mb']:.1f} MB, AIFdb JSON {r['json_mb']:.1f} MB", flush=True)
+    return results, startup(max(repeat, 5))
+
+
+def run(sizes: list[str], repeat: int, *, evaluate: bool = True, memory: bool = True) -> str:
+    results, start = collect(sizes, repeat, evaluate=evaluate, memory=memory)
     return f"{machine()}\n\n{table(results, start)}"
+
+
+def baseline(path: Path, sizes: list[str], repeat: int, evaluate: bool) -> str:
+    """The same measurements with another argmap source tree first on the path."""
+    cmd = [sys.executable, __file__, "--json", "--sizes", ",".join(sizes), "--repeat",
+           str(repeat)]
+    if not evaluate:
+        cmd.append("--no-evaluate")
+    env = {**os.environ, "PYTHONPATH": str(path)}
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout
+    results, start = json.loads(out)
+    return table(results, start)
 
 
 def main() -> int:
@@ -294,6 +312,10 @@ def main() -> int:
                     help="comma-separated sizes among: " + ", ".join(SIZES))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-evaluate", action="store_true", help="skip the evaluate row")
+    ap.add_argument("--baseline", type=Path,
+                    help="also measure the argmap package found in this folder (e.g. an "
+                         "unpacked `git archive` of an older commit), after this one")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not MAKE.exists():
         print(f"skipped: {MAKE} not found (needs the shared/ folder beside the project)")
@@ -302,7 +324,13 @@ def main() -> int:
     unknown = [s for s in sizes if s not in SIZES]
     if unknown:
         ap.error(f"unknown size(s): {', '.join(unknown)}")
+    if args.json:
+        print(json.dumps(collect(sizes, args.repeat, evaluate=not args.no_evaluate, quiet=True)))
+        return 0
     print(run(sizes, args.repeat, evaluate=not args.no_evaluate))
+    if args.baseline is not None:
+        print(f"\nbaseline ({args.baseline}), measured right after:\n")
+        print(baseline(args.baseline, sizes, args.repeat, not args.no_evaluate))
     return 0
 
 
