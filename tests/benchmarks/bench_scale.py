@@ -205,7 +205,7 @@ def measure(size: str, repeat: int, tmp: Path, *, evaluate: bool, memory: bool
         except (argmap.ArgmapError, MemoryError) as exc:
             r["evaluate"] = None
             r["evaluate_note"] = (f"fails after {time.process_time() - t0:.0f} s: "
-                                  f"{type(exc).__name__}: {str(exc)[:80]}")
+                                  f"{type(exc).__name__}: {str(exc).partition(' (')[0][:70]}")
     if importlib.util.find_spec("arguebuf") is not None:
         import arguebuf  # type: ignore[import-not-found]
 
