@@ -139,8 +139,10 @@ def queries(m: argmap.ArgumentMap) -> int:
 
 
 def peak_mib(which: str, path: Path) -> float:
+    # Run outside the project folder: `python -c` puts the working directory first on
+    # the path, which would shadow a --baseline tree given in PYTHONPATH.
     out = subprocess.run([sys.executable, "-c", _PEAK, which, str(path)], capture_output=True,
-                         text=True, check=True)
+                         text=True, check=True, cwd=path.parent)
     base, peak = (float(x) for x in out.stdout.split())
     return peak - base
 
@@ -158,7 +160,7 @@ def startup(repeat: int) -> dict[str, float]:
     for _ in range(repeat):
         for name, cmd in runs.items():
             t0 = time.perf_counter()
-            subprocess.run(cmd, check=False, capture_output=True)
+            subprocess.run(cmd, check=False, capture_output=True, cwd=tempfile.gettempdir())
             best[name] = min(best[name], time.perf_counter() - t0)
     return best
 
