@@ -706,7 +706,7 @@ class AifWriter:
             extra = n.extra._data  # a plain dict: the Mapping mixin's get is slow
             out.append(apply_delta(_render_written(n), extra.get(K_NODE), numeric))
             if isinstance(n, (Claim, Evidence)):
-                if type(n) is not Claim and isinstance(n, Evidence):
+                if isinstance(n, Evidence):
                     losses["evidence types"] += 1
                 if n.implicit:
                     losses["implicit flags"] += 1

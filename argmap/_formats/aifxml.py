@@ -492,7 +492,9 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
 
     The input is parsed with a hardened parser (no DTDs, entities, network
     or XInclude), checked against the published schema, then turned into a
-    map.  AIF rule violations are tolerated unless ``strict`` is set.
+    map.  AIF rule violations are tolerated unless ``strict`` is set.  A
+    valid document is turned into the map while it is parsed, element by
+    element, so reading takes little more memory than the map itself.
 
     Args:
         data: the document.
