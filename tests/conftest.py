@@ -24,6 +24,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--fuzz-minutes", type=float, default=0.0, metavar="N",
         help="run each fuzz test for about N minutes (default: a small fixed budget)",
     )
+    parser.addoption("--benchmarks", action="store_true", default=False,
+                     help="run the on-demand benchmarks (tests marked 'benchmark')")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--benchmarks"):
+        return
+    skip = pytest.mark.skip(reason="on-demand benchmark: run pytest with --benchmarks")
+    for item in items:
+        if "benchmark" in item.keywords:
+            item.add_marker(skip)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -20,6 +20,7 @@ from argmap import (
     Preference,
     Source,
     Span,
+    UnsafeInputError,
     WriteError,
 )
 
@@ -260,9 +261,13 @@ def test_strict_json_finds_repeated_keys_anywhere(text: str, ok: bool) -> None:
             loads_strict(text)
 
 
-def test_aif_xml_with_very_many_attributes_is_refused_by_the_schema() -> None:
-    attributes = " ".join(f'a{i}="1"' for i in range(5000))
-    doc = (f'<argmap xmlns="{NS}" version="1.0"><nodes><claim id="c" {attributes}>'
-           "<text>x</text></claim></nodes></argmap>")
+def test_aif_xml_with_very_many_attributes_is_refused_before_the_schema() -> None:
+    def doc(n: int) -> str:
+        attributes = " ".join(f'a{i}="1"' for i in range(n))
+        return (f'<argmap xmlns="{NS}" version="1.0"><nodes><claim id="c" {attributes}>'
+                "<text>x</text></claim></nodes></argmap>")
+
     with pytest.raises(ParseError, match="attribute 'a0' is not allowed"):
-        argmap.from_xml(doc)
+        argmap.from_xml(doc(7))
+    with pytest.raises(UnsafeInputError, match=":1: element <claim> has more than 256 attributes"):
+        argmap.from_xml(doc(5000))

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import io
+import re
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -40,7 +43,8 @@ from argmap._text import Source, Span
 from argmap.formats._format import Format, finish_read
 from argmap.formats._jsonsafe import loads_strict
 from argmap.formats._sniff import xml_root, xml_root_namespace
-from argmap.formats._xmlsafe import parse_xml
+from argmap.formats._xmlsafe import MAX_INPUT_BYTES, check_not_compressed, parse_xml
+from argmap.formats._xmlscan import check_attribute_counts
 
 __all__ = ["AIF_XML_NAMESPACE", "FORMAT", "aif_xml_schema", "from_xml", "to_xml"]
 
@@ -119,11 +123,28 @@ _ATTR_ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
     "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
 })
+# Most strings need no escaping: finding that out with a regex is far cheaper
+# than translating them character by character.
+_TEXT_SPECIAL = re.compile("[&<>\r]").search
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t]').search
+
+
+def _attr(value: str) -> str:
+    return value.translate(_ATTR_ESCAPES) if _ATTR_SPECIAL(value) else value
+
+
+def _text(value: str) -> str:
+    return value.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL(value) else value
+
+
+def _has_extra(extra: FrozenJSONDict) -> bool:
+    # The mapping's own __len__ is a Python call; its dict's truth is not.
+    return bool(extra._data)
 
 
 def _attrs(pairs: tuple[tuple[str, str | None], ...]) -> str:
     return "".join(
-        f' {name}="{value.translate(_ATTR_ESCAPES)}"' for name, value in pairs if value is not None
+        f' {name}="{_attr(value)}"' for name, value in pairs if value is not None
     )
 
 
@@ -131,7 +152,7 @@ def _leaf(out: list[str], indent: str, tag: str, attrs: str, text: str | None) -
     if text is None:
         out.append(f"{indent}<{tag}{attrs}/>\n")
     else:
-        out.append(f"{indent}<{tag}{attrs}>{text.translate(_TEXT_ESCAPES)}</{tag}>\n")
+        out.append(f"{indent}<{tag}{attrs}>{_text(text)}</{tag}>\n")
 
 
 def _extras(out: list[str], indent: str, extra: FrozenJSONDict) -> None:
@@ -155,7 +176,26 @@ def _element(out: list[str], indent: str, tag: str, attrs: str,
         out.append(f"{indent}<{tag}{attrs}/>\n")
 
 
+def _optional(name: str, value: str | None) -> str:
+    return "" if value is None else f' {name}="{_attr(value)}"'
+
+
 def _node(out: list[str], node: Node) -> None:
+    kind = type(node)
+    c: Any = node
+    if kind is Claim and not c.spans and not c.implicit and not _has_extra(c.extra):
+        # The bulk of real maps: a claim with its text only.
+        out.append(f'    <claim id="{_attr(c.id)}"{_optional("timestamp", c.timestamp)}>\n'
+                   f"      <text>{_text(c.text)}</text>\n    </claim>\n")
+        return
+    tag = _SCHEME_TAGS.get(kind)
+    if tag is not None and not _has_extra(node.extra):
+        s: Any = node
+        out.append(
+            f'    <{tag} id="{_attr(s.id)}"{_optional("scheme", s.scheme)}'
+            f'{_optional("scheme-id", s.scheme_id)}{_optional("label", s.label)}'
+            f'{_optional("timestamp", s.timestamp)}/>\n')
+        return
     inner = "      "
     body: list[str] = []
     if isinstance(node, (Claim, Evidence)):
@@ -182,7 +222,7 @@ def _node(out: list[str], node: Node) -> None:
         attrs = _attrs((("id", node.id), ("scheme", node.scheme), ("scheme-id", node.scheme_id),
                         ("label", node.label), ("timestamp", node.timestamp)))
         tag = _scheme_tag(type(node))
-    if node.extra:
+    if _has_extra(node.extra):
         _extras(body, inner, node.extra)
     _element(out, "    ", tag, attrs, body)
 
@@ -239,11 +279,13 @@ def to_xml(m: ArgumentMap) -> bytes:
         _node(body, node)
     _element(out, "  ", "nodes", "", body)
     body = []
-    esc = _ATTR_ESCAPES
+    special = _ATTR_SPECIAL
     for e in m.edges.values():
-        attrs = (f' id="{e.id.translate(esc)}" from="{e.from_id.translate(esc)}"'
-                 f' to="{e.to_id.translate(esc)}"')
-        if e.extra:
+        eid, frm, dst = e.id, e.from_id, e.to_id
+        if special(eid) or special(frm) or special(dst):
+            eid, frm, dst = _attr(eid), _attr(frm), _attr(dst)
+        attrs = f' id="{eid}" from="{frm}" to="{dst}"'
+        if _has_extra(e.extra):
             extra = []
             _extras(extra, "      ", e.extra)
             _element(body, "    ", "edge", attrs, extra)
@@ -342,6 +384,27 @@ class _Reader:
             fields["extra"] = self.extras(el, nid)
         return unchecked(UnknownNode, fields)
 
+    def source(self, el: etree._Element) -> Source:
+        text_el = el.find(_NS + "text")
+        try:
+            return Source(
+                text=(text_el.text or "") if text_el is not None else "",
+                extra=self.extras(el, None),
+                **{k: el.get(k) for k in ("title", "author", "publisher", "url",
+                                          "published", "language")},
+            )
+        except (ArgmapError, ValueError) as exc:
+            raise self.fail(f"invalid source: {exc}", el) from None
+
+    def participant(self, m: ArgumentMap, el: etree._Element) -> None:
+        pid = el.get("id", "")
+        try:
+            m.add_participant(Participant(
+                id=pid, name=el.get("name", ""), description=el.get("description"),
+                extra=self.extras(el, pid)))
+        except (ArgmapError, ValueError) as exc:
+            raise self.fail(str(exc), el, pid) from None
+
     def read(self, root: etree._Element) -> ArgumentMap:
         source: Source | None = None
         sections: dict[str, etree._Element] = {}
@@ -355,27 +418,12 @@ class _Reader:
             map_extra = dict(self.extras(root, None))
         src_el = sections.get("source")
         if src_el is not None:
-            text_el = src_el.find(_NS + "text")
-            try:
-                source = Source(
-                    text=(text_el.text or "") if text_el is not None else "",
-                    extra=self.extras(src_el, None),
-                    **{k: src_el.get(k) for k in ("title", "author", "publisher", "url",
-                                                  "published", "language")},
-                )
-            except (ArgmapError, ValueError) as exc:
-                raise self.fail(f"invalid source: {exc}", src_el) from None
+            source = self.source(src_el)
         m = ArgumentMap(source=source, extra=map_extra)
         part_el = sections.get("participants")
         if part_el is not None:
             for el in part_el:
-                pid = el.get("id", "")
-                try:
-                    m.add_participant(Participant(
-                        id=pid, name=el.get("name", ""), description=el.get("description"),
-                        extra=self.extras(el, pid)))
-                except (ArgmapError, ValueError) as exc:
-                    raise self.fail(str(exc), el, pid) from None
+                self.participant(m, el)
         nodes_el = sections.get("nodes")
         if nodes_el is not None:
             for el in nodes_el:
@@ -453,7 +501,9 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
 
     The input is parsed with a hardened parser (no DTDs, entities, network
     or XInclude), checked against the published schema, then turned into a
-    map.  AIF rule violations are tolerated unless ``strict`` is set.
+    map.  AIF rule violations are tolerated unless ``strict`` is set.  A
+    valid document is turned into the map while it is parsed, element by
+    element, so reading takes little more memory than the map itself.
 
     Args:
         data: the document.
@@ -467,8 +517,169 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
         ValidationError: in strict mode, for AIF rule violations.
     """
     raw = _as_bytes(data, name)
-    # The schema allows at most six attributes per element and is checked before
-    # any attribute is read, so the reader skips the generic attribute-count pass.
+    # Before any parser sees it: the schema would refuse such an element too, but
+    # only after libxml2 had built every attribute and logged an error for each.
+    check_attribute_counts(raw, name)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of acyclic objects: collecting mid-build only costs time
+    try:
+        m = _stream(raw, name)
+        if m is None:
+            m = _from_tree(raw, name)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return finish_read(m, strict, name)
+
+
+# Elements the streaming reader turns into model objects as soon as they end.
+_STREAMED = tuple(_NS + tag for tag in (
+    "source", "participant", "claim", "evidence", "locution", "unknown", *_SCHEME_CLASSES,
+    "edge",
+))
+# Cleared elements are unlinked from their section in batches of this many.
+_BATCH = 2048
+
+
+# The prolog up to the root element's "<": an optional UTF-8 BOM, XML declaration,
+# comments and processing instructions -- no DOCTYPE.
+_PROLOG = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?[ \t\r\n]*(?:<\?xml(?P<decl>[ \t\r\n][^>]*)\?>)?"
+    rb"(?:[ \t\r\n]*(?:<!--.*?-->|<\?.*?\?>))*[ \t\r\n]*<[^!?]",
+    re.DOTALL,
+)
+_ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([^"']*)["']""")
+_ASCII_COMPATIBLE = frozenset((b"utf-8", b"utf8", b"us-ascii", b"ascii"))
+
+
+def _streamable(raw: bytes) -> bool:
+    """True when the document is UTF-8 (or ASCII) and has no DOCTYPE: see :func:`_stream`."""
+    found = _PROLOG.match(raw)
+    if found is None:
+        return False
+    decl = found.group("decl")
+    if decl is None:
+        return True
+    encoding = _ENCODING.search(decl)
+    return encoding is None or encoding.group(1).lower() in _ASCII_COMPATIBLE
+
+
+def _stream(raw: bytes, name: str) -> ArgumentMap | None:
+    """Read a valid document while parsing it, freeing each element once it is read.
+
+    Peak memory is the map plus lxml's read-ahead buffer, not the whole tree.
+    The schema is checked during the same parse, but libxml2 reports a
+    streaming schema error only when the parse ends, and without a line; so
+    does a document this reader cannot take as it comes (a DOCTYPE, the wrong
+    root, a duplicate id, a bad span).  For all of these it returns None and
+    the caller reads the document again as a tree, which gives the precise
+    error -- valid documents, the common case, are parsed once.
+    """
+    if len(raw) > MAX_INPUT_BYTES or not _streamable(raw):
+        return None
+    check_not_compressed(raw, name)
+    # Entities are left to libxml2's defaults here, because lxml's iterparse with
+    # resolve_entities=False accepts a truncated document without an error.  That
+    # is safe only because _streamable admitted no DOCTYPE, so no entity can be
+    # declared: an entity reference is then a parse error, and the tree reader
+    # refuses it as unsafe.
+    events = etree.iterparse(
+        io.BytesIO(raw), events=("end",), tag=_STREAMED, schema=_load_schema(),
+        no_network=True, load_dtd=False, dtd_validation=False,
+        attribute_defaults=False, huge_tree=False, recover=False, remove_pis=True,
+        remove_comments=True, remove_blank_text=True,
+    )
+    reader = _Reader(name)
+    source_tag, participant_tag, edge_tag = _NS + "source", _NS + "participant", _NS + "edge"
+    claim_tag = _NS + "claim"
+    make_claim = unchecked_maker(Claim)
+    # Scheme nodes without children (no extra data): every field is an attribute.
+    bare_schemes: dict[Any, Any] = {
+        _NS + tag: unchecked_maker(cls) for tag, cls in _SCHEME_CLASSES.items()}
+    m: ArgumentMap | None = None
+    present: Mapping[str, Node] = {}
+    put: Any = None
+    add: Any = None
+    make_edge = unchecked_maker(Edge)
+    edges: list[Edge] = []
+    append = edges.append
+    done = 0
+    try:
+        for _event, el in events:
+            tag = el.tag
+            if tag == edge_tag:
+                get = el.get
+                if len(el):
+                    eid = get("id", "")
+                    append(make_edge(id=eid, from_id=get("from"), to_id=get("to"),
+                                     extra=reader.extras(el, eid)))
+                else:
+                    append(make_edge(id=get("id"), from_id=get("from"), to_id=get("to")))
+            elif tag == source_tag:
+                m = ArgumentMap(source=reader.source(el))
+                present, put, add = m.nodes, m._put_trusted, m.add_node
+                continue  # the only one: nothing to unlink
+            else:
+                if m is None:
+                    m = ArgumentMap()
+                    present, put, add = m.nodes, m._put_trusted, m.add_node
+                make = bare_schemes.get(tag)
+                if make is not None and not len(el):
+                    get = el.get
+                    node = make(id=get("id"), timestamp=get("timestamp"), scheme=get("scheme"),
+                                scheme_id=get("scheme-id"), label=get("label"))
+                    if node.id in present:
+                        return None
+                    put(node)
+                elif tag == claim_tag and len(el) == 1 and el.get("implicit") is None:
+                    # The schema puts <text> first, so a lone child is the text: no spans.
+                    get = el.get
+                    node = make_claim(id=get("id"), text=el[0].text or "",
+                                      timestamp=get("timestamp"))
+                    if node.id in present:
+                        return None
+                    put(node)
+                elif tag == participant_tag:
+                    reader.participant(m, el)
+                else:
+                    node = reader.node(el)
+                    if node.id in present:
+                        return None
+                    if getattr(node, "spans", None):
+                        add(node)
+                    else:
+                        put(node)
+            el.clear()
+            done += 1
+            if done == _BATCH:
+                done = 0
+                parent = el.getparent()
+                if parent is not None:
+                    del parent[:parent.index(el)]
+        root = events.root
+    except Exception:  # the tree reader below reports it precisely (or reads it)
+        return None
+    if root is None or root.getroottree().docinfo.doctype:
+        return None
+    try:
+        _check_root(root, name)
+    except ParseError:
+        return None
+    if m is None:
+        m = ArgumentMap()
+    if edges and m._add_edges(edges) is not None:
+        return None
+    if any(c.tag == _NS + "extra" for c in root):
+        try:
+            m.set_extra(reader.extras(root, None))
+        except ArgmapError:
+            return None
+    return m
+
+
+def _from_tree(raw: bytes, name: str) -> ArgumentMap:
+    """Parse the whole document, validate it, then read it (gives errors with lines)."""
+    # The attribute counts were bounded before parsing (check_attribute_counts).
     root = parse_xml(raw, name, remove_blank_text=True, check_attribute_counts=False)
     _check_root(root, name)
     schema = _load_schema()
@@ -481,14 +692,7 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
                         "argmap reads; upgrade argmap to read what it added)")
         raise ParseError(f"does not match the AIF-XML schema: {message}", source=name,
                          line=err.line or None)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of acyclic objects: collecting mid-build only costs time
-    try:
-        m = _Reader(name).read(root)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return finish_read(m, strict, name)
+    return _Reader(name).read(root)
 
 
 def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:

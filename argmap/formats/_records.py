@@ -134,7 +134,16 @@ def delta(raw: Mapping[str, Any], rendered: Mapping[str, Any],
 def apply_delta(rendered: dict[str, Any], change: JSONValue | None,
                 numeric: frozenset[str]) -> dict[str, Any]:
     """Apply a stored delta (and the file's numeric id fields) to a rendering, in place."""
-    parts = change if isinstance(change, FrozenJSONDict) else FrozenJSONDict()
+    if change is None:
+        # The common case (a record the writer renders as it was read): only the
+        # file's numeric id fields to turn into numbers.
+        for k in numeric:
+            value = rendered.get(k)
+            if type(value) is str and k in ID_FIELDS and _canonical_int(value):
+                rendered[k] = int(value)
+        return rendered
+    # The frozen mapping's plain dict: Mapping.get is a slow Python-level mixin.
+    parts: dict[str, JSONValue] = change._data if isinstance(change, FrozenJSONDict) else {}
     flips = _names(parts.get("flip"))
     if numeric or flips:
         for k in ID_FIELDS & rendered.keys():
