@@ -26,7 +26,7 @@ from argmap import (
     UnsafeInputError,
 )
 from argmap._extra import FrozenJSONDict
-from argmap.formats import _aifdb as aifdb
+from argmap.formats import _aifdb_records as aifdb_records
 from argmap.formats import _aifxml as aifxml
 from argmap.formats._records import apply_delta
 from argmap.formats._xmlscan import check_attribute_counts
@@ -157,7 +157,7 @@ def test_writer_escapes_exactly_what_needs_it(value: str) -> None:
 @given(argument_maps())
 def test_aifdb_writer_shortcuts_render_as_render_node(m: ArgumentMap) -> None:
     for node in m.nodes.values():
-        assert aifdb._render_written(node) == aifdb.render_node(node)
+        assert aifdb_records.render_written(node) == aifdb_records.render_node(node)
 
 
 @pytest.mark.parametrize(
@@ -204,3 +204,15 @@ def test_every_truncation_is_refused(data: st.DataObject) -> None:
     cut = data.draw(st.integers(1, len(doc.rstrip()) - 1))
     with pytest.raises(ParseError):
         argmap.from_xml(doc[:cut])
+
+
+def test_a_prolog_of_many_comments_is_scanned_in_linear_time() -> None:
+    # A backtracking prolog pattern took exponential time on this input; run it in a child
+    # process with a time limit so that a regression fails instead of hanging the suite.
+    import subprocess
+    import sys
+
+    code = ("from argmap.formats._aifxml import _streamable; "
+            "assert not _streamable(b'<!---->' * 200_000); "
+            "assert _streamable(b'<!---->' * 200_000 + b'<map/>')")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)

@@ -541,23 +541,43 @@ _STREAMED = tuple(_NS + tag for tag in (
 _BATCH = 2048
 
 
-# The prolog up to the root element's "<": an optional UTF-8 BOM, XML declaration,
-# comments and processing instructions -- no DOCTYPE.
-_PROLOG = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?[ \t\r\n]*(?:<\?xml(?P<decl>[ \t\r\n][^>]*)\?>)?"
-    rb"(?:[ \t\r\n]*(?:<!--.*?-->|<\?.*?\?>))*[ \t\r\n]*<[^!?]",
-    re.DOTALL,
-)
 _ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([^"']*)["']""")
 _ASCII_COMPATIBLE = frozenset((b"utf-8", b"utf8", b"us-ascii", b"ascii"))
 
 
 def _streamable(raw: bytes) -> bool:
-    """True when the document is UTF-8 (or ASCII) and has no DOCTYPE: see :func:`_stream`."""
-    found = _PROLOG.match(raw)
-    if found is None:
-        return False
-    decl = found.group("decl")
+    """True when the document is UTF-8 (or ASCII) and has no DOCTYPE: see :func:`_stream`.
+
+    The prolog (BOM, XML declaration, comments, processing instructions) is
+    skipped with plain substring searches, one linear pass: a regular
+    expression over repeated prolog items backtracks exponentially on input
+    such as ``<!---->`` repeated thousands of times with no root after it.
+    """
+    pos = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    decl: bytes | None = None
+    while True:
+        while pos < len(raw) and raw[pos] in b" \t\r\n":
+            pos += 1
+        if raw.startswith(b"<?xml", pos) and decl is None and raw[pos + 5 : pos + 6] in (
+                b" ", b"\t", b"\r", b"\n"):
+            end = raw.find(b"?>", pos + 5)
+            if end < 0:
+                return False
+            decl, pos = raw[pos + 5 : end], end + 2
+        elif raw.startswith(b"<?", pos):
+            end = raw.find(b"?>", pos + 2)
+            if end < 0:
+                return False
+            pos = end + 2
+        elif raw.startswith(b"<!--", pos):
+            end = raw.find(b"-->", pos + 4)
+            if end < 0:
+                return False
+            pos = end + 3
+        elif raw.startswith(b"<", pos) and raw[pos + 1 : pos + 2] not in (b"!", b"?", b""):
+            break  # the root element
+        else:
+            return False  # a DOCTYPE, text before the root, or no root at all
     if decl is None:
         return True
     encoding = _ENCODING.search(decl)

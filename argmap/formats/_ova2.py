@@ -41,7 +41,8 @@ from argmap._nodes import (
 )
 from argmap._problem import Problem
 from argmap._text import Source
-from argmap.formats._aifdb import SCHEME_CLASSES, decode_object
+from argmap.formats._aifdb_read import decode_object
+from argmap.formats._aifdb_records import SCHEME_CLASSES
 from argmap.formats._format import Format
 from argmap.formats._html import html_to_text
 from argmap.formats._records import as_id, check_json

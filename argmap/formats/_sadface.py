@@ -91,7 +91,7 @@ from argmap._nodes import (
 )
 from argmap._problem import Problem
 from argmap._text import Source, Span
-from argmap.formats._aifdb import decode_object
+from argmap.formats._aifdb_read import decode_object
 from argmap.formats._format import Format
 from argmap.formats._records import as_id, check_json
 from argmap.formats._sniff import sadface_like

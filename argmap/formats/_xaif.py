@@ -56,14 +56,8 @@ from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Evidence, Locution, Node
 from argmap._problem import Problem
 from argmap._text import Source, Span
-from argmap.formats._aifdb import (
-    AifWriter,
-    decode_object,
-    encode,
-    no_gc,
-    read_aif,
-    xml_safe,
-)
+from argmap.formats._aifdb_read import decode_object, no_gc, read_aif, xml_safe
+from argmap.formats._aifdb_write import AifWriter, encode
 from argmap.formats._format import Format
 from argmap.formats._html import Highlight, html_to_text, text_to_html
 from argmap.formats._records import as_id, check_json, same_json

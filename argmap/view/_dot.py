@@ -35,7 +35,9 @@ from argmap.view._style import (
 )
 from argmap.view._views import DialogueView, PictureView, View, neighbourhood, paragraph_of
 
-__all__ = ["to_dot"]
+__all__ = [
+    "to_dot",
+]
 
 
 @attrs.frozen

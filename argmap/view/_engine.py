@@ -39,7 +39,11 @@ from pathlib import Path
 
 from argmap._errors import RenderError
 
-__all__ = ["RENDER_FORMATS", "dot_engine", "render_dot"]
+__all__ = [
+    "RENDER_FORMATS",
+    "dot_engine",
+    "render_dot",
+]
 
 
 #: Output formats :func:`render` accepts, by name (file suffixes map onto them).

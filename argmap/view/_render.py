@@ -18,7 +18,9 @@ from argmap.view._dot import to_dot
 from argmap.view._engine import RENDER_FORMATS, render_dot
 from argmap.view._views import DialogueView, PictureView
 
-__all__ = ["render"]
+__all__ = [
+    "render",
+]
 
 
 def render(

@@ -5,8 +5,14 @@ from __future__ import annotations
 import textwrap
 
 __all__ = [
-    "EDGE_STYLE", "FONT", "PALETTE", "SHORT_SCHEME_PREFIXES", "dot_html", "dot_quote",
-    "short_scheme", "wrap_lines",
+    "EDGE_STYLE",
+    "FONT",
+    "PALETTE",
+    "SHORT_SCHEME_PREFIXES",
+    "dot_html",
+    "dot_quote",
+    "short_scheme",
+    "wrap_lines",
 ]
 
 

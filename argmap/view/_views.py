@@ -43,7 +43,13 @@ from argmap._nodes import (
 )
 from argmap.view._style import short_scheme
 
-__all__ = ["DialogueView", "PictureView", "View", "neighbourhood", "paragraph_of"]
+__all__ = [
+    "DialogueView",
+    "PictureView",
+    "View",
+    "neighbourhood",
+    "paragraph_of",
+]
 
 
 #: How much of the dialogue layer (L, YA, TA nodes) :func:`to_dot` draws.
