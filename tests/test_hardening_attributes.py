@@ -35,11 +35,6 @@ _PROBE = textwrap.dedent("""
 """)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the AIF-XML reader still validates against the schema before bounding "
-           "attribute counts; the streaming AIF-XML reader being written adds the bound",
-)
 @pytest.mark.parametrize("count", [150_000, 255_772])
 def test_many_attributes_are_refused_cheaply(tmp_path: Path, count: int) -> None:
     attrs = " ".join(f'a{i}="v"' for i in range(count))
