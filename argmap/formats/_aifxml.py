@@ -7,294 +7,54 @@ is checked against that schema; every document written validates against it.
 
 from __future__ import annotations
 
-import functools
 import gc
 import io
 import re
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
-from argmap._extra import FrozenJSONDict, dumps
+from argmap._extra import FrozenJSONDict
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
-    Conflict,
     Edge,
     Evidence,
     EvidenceType,
-    Illocution,
-    Inference,
     Locution,
     Node,
     Participant,
-    Preference,
-    Rephrase,
-    Transition,
     UnknownNode,
     unchecked,
     unchecked_maker,
 )
 from argmap._text import Source, Span
+from argmap.formats._aifxml_vocab import (
+    AIF_XML_NAMESPACE,
+    NS,
+    NSLEN,
+    SCHEME_CLASSES,
+    VERSION,
+    aif_xml_schema,
+    load_schema,
+)
+from argmap.formats._aifxml_write import to_xml
 from argmap.formats._format import Format, finish_read
 from argmap.formats._jsonsafe import loads_strict
 from argmap.formats._sniff import xml_root, xml_root_namespace
 from argmap.formats._xmlsafe import MAX_INPUT_BYTES, check_not_compressed, parse_xml
 from argmap.formats._xmlscan import check_attribute_counts
 
-__all__ = ["AIF_XML_NAMESPACE", "FORMAT", "aif_xml_schema", "from_xml", "to_xml"]
-
-#: The XML namespace of argmap AIF-XML, version 1.
-AIF_XML_NAMESPACE = "urn:argmap:aif-xml:1"
-_VERSION = "1.0"
-_NS = "{" + AIF_XML_NAMESPACE + "}"
-_NSLEN = len(_NS)
-_SCHEMA_FILE = "argmap-aif-1.xsd"
-
-_SCHEME_TAGS: dict[type[Any], str] = {
-    Inference: "inference",
-    Conflict: "conflict",
-    Rephrase: "rephrase",
-    Preference: "preference",
-    Illocution: "illocution",
-    Transition: "transition",
-}
-_SCHEME_CLASSES: dict[str, type[Any]] = {tag: cls for cls, tag in _SCHEME_TAGS.items()}
-
-
-def _scheme_tag(cls: type[Any]) -> str:
-    # Subclasses of the node classes are written as their argmap base class.
-    tag = _SCHEME_TAGS.get(cls)
-    if tag is None:
-        tag = next(_SCHEME_TAGS[base] for base in cls.__mro__ if base in _SCHEME_TAGS)
-        _SCHEME_TAGS[cls] = tag
-    return tag
-
-
-# ------------------------------------------------------------------- schema
-def aif_xml_schema() -> str:
-    """Return the text of the published AIF-XML Schema (XSD 1.0), ready for lxml.
-
-    The text has no XML declaration (lxml refuses text that declares an
-    encoding); the file in the package, ``argmap/schema/argmap-aif-1.xsd``, is
-    the same schema in UTF-8 with its declaration.
-
-    Example:
-        >>> from lxml import etree
-        >>> schema = etree.XMLSchema(etree.fromstring(aif_xml_schema()))
-        >>> schema.validate(etree.fromstring(to_xml(ArgumentMap())))
-        True
-    """
-    text = resources.files("argmap").joinpath("schema").joinpath(_SCHEMA_FILE).read_text("utf-8")
-    if text.startswith("<?xml"):
-        text = text[text.index("?>") + 2 :].lstrip()
-    return text
-
-
-@functools.cache
-def _load_schema() -> etree.XMLSchema:
-    """The shipped schema minus its ``xs:unique`` identity constraints.
-
-    Checking id uniqueness with XSD identity constraints costs libxml2 about
-    five times the rest of validation on large maps; the reader enforces the
-    same constraints itself (a duplicate id is a ParseError naming its line),
-    so it validates against the schema without them.  Tests check that every
-    document argmap writes is valid against the full schema.
-    """
-    data = resources.files("argmap").joinpath("schema").joinpath(_SCHEMA_FILE).read_bytes()
-    doc = etree.fromstring(data)
-    for el in doc.iter("{http://www.w3.org/2001/XMLSchema}unique"):
-        parent = el.getparent()
-        assert parent is not None
-        parent.remove(el)
-    return etree.XMLSchema(doc)
-
-
-# ------------------------------------------------------------------- writer
-# The writer produces the text directly (it is ~10x faster than building an
-# lxml tree for large maps); tests check that every document it writes parses,
-# validates against the full schema and reads back into an equal map.
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-    "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
-})
-# Most strings need no escaping: finding that out with a regex is far cheaper
-# than translating them character by character.
-_TEXT_SPECIAL = re.compile("[&<>\r]").search
-_ATTR_SPECIAL = re.compile('[&<>"\n\r\t]').search
-
-
-def _attr(value: str) -> str:
-    return value.translate(_ATTR_ESCAPES) if _ATTR_SPECIAL(value) else value
-
-
-def _text(value: str) -> str:
-    return value.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL(value) else value
-
-
-def _has_extra(extra: FrozenJSONDict) -> bool:
-    # The mapping's own __len__ is a Python call; its dict's truth is not.
-    return bool(extra._data)
-
-
-def _attrs(pairs: tuple[tuple[str, str | None], ...]) -> str:
-    return "".join(
-        f' {name}="{_attr(value)}"' for name, value in pairs if value is not None
-    )
-
-
-def _leaf(out: list[str], indent: str, tag: str, attrs: str, text: str | None) -> None:
-    if text is None:
-        out.append(f"{indent}<{tag}{attrs}/>\n")
-    else:
-        out.append(f"{indent}<{tag}{attrs}>{_text(text)}</{tag}>\n")
-
-
-def _extras(out: list[str], indent: str, extra: FrozenJSONDict) -> None:
-    for key, value in extra.items():
-        _leaf(out, indent, "extra", _attrs((("key", key),)), dumps(value))
-
-
-def _statement_body(out: list[str], indent: str, text: str, spans: tuple[Span, ...]) -> None:
-    _leaf(out, indent, "text", "", text)
-    for sp in spans:
-        _leaf(out, indent, "span", f' start="{sp.start}" end="{sp.end}"', sp.text)
-
-
-def _element(out: list[str], indent: str, tag: str, attrs: str,
-             body: list[str] | None) -> None:
-    if body:
-        out.append(f"{indent}<{tag}{attrs}>\n")
-        out.extend(body)
-        out.append(f"{indent}</{tag}>\n")
-    else:
-        out.append(f"{indent}<{tag}{attrs}/>\n")
-
-
-def _optional(name: str, value: str | None) -> str:
-    return "" if value is None else f' {name}="{_attr(value)}"'
-
-
-def _node(out: list[str], node: Node) -> None:
-    kind = type(node)
-    c: Any = node
-    if kind is Claim and not c.spans and not c.implicit and not _has_extra(c.extra):
-        # The bulk of real maps: a claim with its text only.
-        out.append(f'    <claim id="{_attr(c.id)}"{_optional("timestamp", c.timestamp)}>\n'
-                   f"      <text>{_text(c.text)}</text>\n    </claim>\n")
-        return
-    tag = _SCHEME_TAGS.get(kind)
-    if tag is not None and not _has_extra(node.extra):
-        s: Any = node
-        out.append(
-            f'    <{tag} id="{_attr(s.id)}"{_optional("scheme", s.scheme)}'
-            f'{_optional("scheme-id", s.scheme_id)}{_optional("label", s.label)}'
-            f'{_optional("timestamp", s.timestamp)}/>\n')
-        return
-    inner = "      "
-    body: list[str] = []
-    if isinstance(node, (Claim, Evidence)):
-        is_evidence = isinstance(node, Evidence)
-        attrs = _attrs((
-            ("id", node.id),
-            ("implicit", "true" if node.implicit else None),
-            ("evidence-type", node.evidence_type.value if isinstance(node, Evidence) else None),
-            ("timestamp", node.timestamp),
-        ))
-        _statement_body(body, inner, node.text, node.spans)
-        tag = "evidence" if is_evidence else "claim"
-    elif isinstance(node, Locution):
-        attrs = _attrs((("id", node.id), ("speaker", node.speaker), ("said-at", node.said_at),
-                        ("timestamp", node.timestamp)))
-        _statement_body(body, inner, node.text, node.spans)
-        tag = "locution"
-    elif isinstance(node, UnknownNode):
-        attrs = _attrs((("id", node.id), ("type", node.type), ("timestamp", node.timestamp)))
-        if node.text is not None:
-            _leaf(body, inner, "text", "", node.text)
-        tag = "unknown"
-    else:
-        attrs = _attrs((("id", node.id), ("scheme", node.scheme), ("scheme-id", node.scheme_id),
-                        ("label", node.label), ("timestamp", node.timestamp)))
-        tag = _scheme_tag(type(node))
-    if _has_extra(node.extra):
-        _extras(body, inner, node.extra)
-    _element(out, "    ", tag, attrs, body)
-
-
-def to_xml(m: ArgumentMap) -> bytes:
-    """Serialise a map as AIF-XML: UTF-8, pretty-printed and deterministic.
-
-    The same map always gives the same bytes; nodes, edges and participants
-    appear in insertion order.
-
-    Example:
-        >>> m = ArgumentMap(source=Source(text="Cats purr."))
-        >>> _ = m.add_claim(quote="Cats purr", id="c1")
-        >>> print(to_xml(m).decode())  # doctest: +NORMALIZE_WHITESPACE
-        <?xml version='1.0' encoding='UTF-8'?>
-        <argmap xmlns="urn:argmap:aif-xml:1" version="1.0">
-          <source>
-            <text>Cats purr.</text>
-          </source>
-          <nodes>
-            <claim id="c1">
-              <text>Cats purr</text>
-              <span start="0" end="9">Cats purr</span>
-            </claim>
-          </nodes>
-          <edges/>
-        </argmap>
-        >>> from_xml(to_xml(m)) == m
-        True
-    """
-    out: list[str] = [
-        "<?xml version='1.0' encoding='UTF-8'?>\n",
-        f'<argmap xmlns="{AIF_XML_NAMESPACE}" version="{_VERSION}">\n',
-    ]
-    src = m.source
-    if src is not None:
-        body: list[str] = []
-        _leaf(body, "    ", "text", "", src.text)
-        _extras(body, "    ", src.extra)
-        attrs = _attrs(tuple((n, getattr(src, n)) for n in
-                             ("title", "author", "publisher", "url", "published", "language")))
-        _element(out, "  ", "source", attrs, body)
-    if m.participants:
-        body = []
-        for p in m.participants.values():
-            extra: list[str] = []
-            _extras(extra, "      ", p.extra)
-            _element(body, "    ", "participant",
-                     _attrs((("id", p.id), ("name", p.name), ("description", p.description))),
-                     extra)
-        _element(out, "  ", "participants", "", body)
-    body = []
-    for node in m.nodes.values():
-        _node(body, node)
-    _element(out, "  ", "nodes", "", body)
-    body = []
-    special = _ATTR_SPECIAL
-    for e in m.edges.values():
-        eid, frm, dst = e.id, e.from_id, e.to_id
-        if special(eid) or special(frm) or special(dst):
-            eid, frm, dst = _attr(eid), _attr(frm), _attr(dst)
-        attrs = f' id="{eid}" from="{frm}" to="{dst}"'
-        if _has_extra(e.extra):
-            extra = []
-            _extras(extra, "      ", e.extra)
-            _element(body, "    ", "edge", attrs, extra)
-        else:
-            body.append(f"    <edge{attrs}/>\n")
-    _element(out, "  ", "edges", "", body)
-    _extras(out, "  ", m.extra)
-    out.append("</argmap>\n")
-    return "".join(out).encode("utf-8")
+__all__ = [
+    "AIF_XML_NAMESPACE",
+    "FORMAT",
+    "aif_xml_schema",
+    "from_xml",
+    "to_xml",
+]
 
 
 # ------------------------------------------------------------------- reader
@@ -310,7 +70,7 @@ class _Reader:
     def extras(self, el: etree._Element, owner: str | None) -> FrozenJSONDict:
         data: dict[str, Any] = {}
         for child in el:
-            if child.tag != _NS + "extra":
+            if child.tag != NS + "extra":
                 continue
             key = child.get("key", "")
             if key in data:
@@ -357,7 +117,7 @@ class _Reader:
         get = el.get
         nid = get("id", "")
         fields: dict[str, Any] = {"id": nid, "timestamp": get("timestamp")}
-        cls = _SCHEME_CLASSES.get(local)
+        cls = SCHEME_CLASSES.get(local)
         if cls is not None:
             fields["scheme"] = get("scheme")
             fields["scheme_id"] = get("scheme-id")
@@ -377,15 +137,15 @@ class _Reader:
             fields["said_at"] = get("said-at")
             self.statement_parts(el, fields)
             return unchecked(Locution, fields)
-        text_el = el.find(_NS + "text")
+        text_el = el.find(NS + "text")
         fields["text"] = None if text_el is None else (text_el.text or "")
         fields["type"] = get("type", "")
-        if any(True for c in el if c.tag == _NS + "extra"):
+        if any(True for c in el if c.tag == NS + "extra"):
             fields["extra"] = self.extras(el, nid)
         return unchecked(UnknownNode, fields)
 
     def source(self, el: etree._Element) -> Source:
-        text_el = el.find(_NS + "text")
+        text_el = el.find(NS + "text")
         try:
             return Source(
                 text=(text_el.text or "") if text_el is not None else "",
@@ -414,7 +174,7 @@ class _Reader:
             if local == "extra":
                 continue
             sections[local] = child
-        if any(c.tag == _NS + "extra" for c in root):
+        if any(c.tag == NS + "extra" for c in root):
             map_extra = dict(self.extras(root, None))
         src_el = sections.get("source")
         if src_el is not None:
@@ -460,7 +220,7 @@ def _span_key(span: Span) -> tuple[int, int]:
 
 def _local(el: etree._Element) -> str:
     tag = el.tag
-    return tag[_NSLEN:] if isinstance(tag, str) else ""
+    return tag[NSLEN:] if isinstance(tag, str) else ""
 
 
 def _as_bytes(data: bytes | str, name: str) -> bytes:
@@ -477,7 +237,7 @@ def _newer_minor(version: str) -> bool:
     minor = version.partition(".")[2]
     if not minor.isdigit():
         return False
-    return len(minor) > 9 or int(minor) > int(_VERSION.partition(".")[2])
+    return len(minor) > 9 or int(minor) > int(VERSION.partition(".")[2])
 
 
 def _check_root(root: etree._Element, name: str) -> None:
@@ -485,7 +245,7 @@ def _check_root(root: etree._Element, name: str) -> None:
     if not isinstance(tag, str) or (not tag.endswith("}argmap") and tag != "argmap"):
         raise ParseError(f"not an argmap AIF-XML document: the root element is <{tag!s}>",
                          source=name, line=root.sourceline)
-    if tag != _NS + "argmap":
+    if tag != NS + "argmap":
         ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else "(none)"
         raise ParseError(
             f"unsupported AIF-XML namespace {ns!r}; this version of argmap reads "
@@ -533,15 +293,19 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
 
 
 # Elements the streaming reader turns into model objects as soon as they end.
-_STREAMED = tuple(_NS + tag for tag in (
-    "source", "participant", "claim", "evidence", "locution", "unknown", *_SCHEME_CLASSES,
+_STREAMED = tuple(NS + tag for tag in (
+    "source", "participant", "claim", "evidence", "locution", "unknown", *SCHEME_CLASSES,
     "edge",
 ))
+
+
 # Cleared elements are unlinked from their section in batches of this many.
 _BATCH = 2048
 
 
 _ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([^"']*)["']""")
+
+
 _ASCII_COMPATIBLE = frozenset((b"utf-8", b"utf8", b"us-ascii", b"ascii"))
 
 
@@ -604,18 +368,18 @@ def _stream(raw: bytes, name: str) -> ArgumentMap | None:
     # declared: an entity reference is then a parse error, and the tree reader
     # refuses it as unsafe.
     events = etree.iterparse(
-        io.BytesIO(raw), events=("end",), tag=_STREAMED, schema=_load_schema(),
+        io.BytesIO(raw), events=("end",), tag=_STREAMED, schema=load_schema(),
         no_network=True, load_dtd=False, dtd_validation=False,
         attribute_defaults=False, huge_tree=False, recover=False, remove_pis=True,
         remove_comments=True, remove_blank_text=True,
     )
     reader = _Reader(name)
-    source_tag, participant_tag, edge_tag = _NS + "source", _NS + "participant", _NS + "edge"
-    claim_tag = _NS + "claim"
+    source_tag, participant_tag, edge_tag = NS + "source", NS + "participant", NS + "edge"
+    claim_tag = NS + "claim"
     make_claim = unchecked_maker(Claim)
     # Scheme nodes without children (no extra data): every field is an attribute.
     bare_schemes: dict[Any, Any] = {
-        _NS + tag: unchecked_maker(cls) for tag, cls in _SCHEME_CLASSES.items()}
+        NS + tag: unchecked_maker(cls) for tag, cls in SCHEME_CLASSES.items()}
     m: ArgumentMap | None = None
     present: Mapping[str, Node] = {}
     put: Any = None
@@ -689,7 +453,7 @@ def _stream(raw: bytes, name: str) -> ArgumentMap | None:
         m = ArgumentMap()
     if edges and m._add_edges(edges) is not None:
         return None
-    if any(c.tag == _NS + "extra" for c in root):
+    if any(c.tag == NS + "extra" for c in root):
         try:
             m.set_extra(reader.extras(root, None))
         except ArgmapError:
@@ -702,13 +466,13 @@ def _from_tree(raw: bytes, name: str) -> ArgumentMap:
     # The attribute counts were bounded before parsing (check_attribute_counts).
     root = parse_xml(raw, name, remove_blank_text=True, check_attribute_counts=False)
     _check_root(root, name)
-    schema = _load_schema()
+    schema = load_schema()
     if not schema.validate(root):
         err = schema.error_log[0]
-        message = err.message.replace(_NS, "")
+        message = err.message.replace(NS, "")
         version = root.get("version", "")
         if _newer_minor(version):
-            message += (f" (the document is AIF-XML {version}, newer than the {_VERSION} this "
+            message += (f" (the document is AIF-XML {version}, newer than the {VERSION} this "
                         "argmap reads; upgrade argmap to read what it added)")
         raise ParseError(f"does not match the AIF-XML schema: {message}", source=name,
                          line=err.line or None)
