@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 import warnings
@@ -262,24 +263,30 @@ _KEYS = ["nodeID", "type", "text", "edgeID", "fromID", "toID", "personID", "sche
          "AIF", "txt", "nodes", "edges", "locutions"]
 
 
+def _value(rnd: random.Random) -> Any:
+    # A fresh copy: a shared [] or {} put in a document and mutated later would change _VALUES
+    # itself (and the next examples), which made this test flaky.
+    return copy.deepcopy(rnd.choice(_VALUES))
+
+
 def _mutate(value: Any, rnd: random.Random) -> None:
     """Change one thing somewhere inside a JSON document, in place."""
     if isinstance(value, dict) and value:
         key = rnd.choice(list(value))
         roll = rnd.random()
         if roll < 0.3:
-            value[key] = rnd.choice(_VALUES)
+            value[key] = _value(rnd)
         elif roll < 0.45:
             del value[key]
         elif roll < 0.55:
-            value[rnd.choice(_KEYS)] = rnd.choice(_VALUES)
+            value[rnd.choice(_KEYS)] = _value(rnd)
         else:
             _mutate(value[key], rnd)
     elif isinstance(value, list) and value:
         index = rnd.randrange(len(value))
         roll = rnd.random()
         if roll < 0.2:
-            value[index] = rnd.choice(_VALUES)
+            value[index] = _value(rnd)
         elif roll < 0.35:
             value.append(json.loads(json.dumps(value[index])))
         else:
