@@ -158,3 +158,12 @@ def _trees(draw: st.DrawFn) -> tuple[str, set[tuple[str, str, str]]]:
 def test_nested_relations_read_as_written(doc: tuple[str, set[tuple[str, str, str]]]) -> None:
     text, expected = doc
     assert _relations(read_argdown(text)) == expected
+
+
+def test_front_matter_aliases_and_size_are_refused() -> None:
+    bomb = "===\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n===\n\n[s]: text\n"
+    with pytest.raises(argmap.ParseError, match="aliases are not allowed"):
+        argmap.loads(bomb.encode(), "argdown")
+    big = "===\nk: " + "v" * (70 * 1024) + "\n===\n\n[s]: text\n"
+    with pytest.raises(argmap.ParseError, match="longer than"):
+        argmap.loads(big.encode(), "argdown")

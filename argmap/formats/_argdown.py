@@ -28,7 +28,7 @@ inference rule between the lines                the inference's ``scheme``; ``{.
 ``#tag``, ``#(two words)``                      ``extra["argdown:tags"]`` (text unchanged)
 ``# Heading``                                   ``extra["argdown:section"]`` of what follows
 front matter between ``===`` lines              the map's ``extra["argdown:front-matter"]``
-                                                (parsed YAML; needs ``argmap[argdown]``)
+                                                (parsed YAML; no aliases)
 ``//``, ``/* */``, ``<!-- -->`` comments        skipped
 ==============================================  ==========================================
 

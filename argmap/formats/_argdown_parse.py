@@ -312,14 +312,34 @@ class ArgdownParser:
         raise self.error("the front matter opened here is not closed by '==='", start + 1)
 
 
+#: Front matter longer than this is refused: it is metadata, and YAML is costly to parse.
+MAX_FRONT_MATTER = 64 * 1024
+
+
 def parse_yaml(text: str, name: str, line: int) -> Any:
+    """Front matter as JSON values; YAML anchors and aliases are refused.
+
+    An alias repeats a node without copying it, so a few lines can stand for a
+    structure of exponential size once it is written out as JSON (the map's
+    ``extra`` holds JSON values): refusing aliases keeps the result as large as
+    the text.
+    """
+    import yaml
+
+    if len(text) > MAX_FRONT_MATTER:
+        raise ParseError(f"the front matter is longer than {MAX_FRONT_MATTER} characters",
+                         source=name, line=line)
+
+    class _NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(
+                    None, None, "YAML aliases are not allowed in front matter",
+                    self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
+
     try:
-        import yaml
-    except ImportError:  # pragma: no cover - depends on the installed extras
-        raise ParseError("reading Argdown front matter needs PyYAML: "
-                         "pip install 'argmap[argdown]'", source=name, line=line) from None
-    try:
-        value = yaml.safe_load(text)
+        value = yaml.load(text, Loader=_NoAliases)  # a SafeLoader: builds plain data only
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = line + mark.line if mark is not None else line
