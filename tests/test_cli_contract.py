@@ -172,3 +172,19 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
         (corpus / f"m{i}.aif.xml").write_bytes(MAP.read_bytes())
     result = run("validate", corpus)
     assert result.stderr == b""
+
+
+def test_help_lists_every_command_without_importing_them() -> None:
+    code = ("import sys\n"
+            "from argmap._cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = ('argmap._cli._maps', 'argmap._io', 'argmap.reasoning', 'lxml', 'attr')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out[-1] == "[]"
+    from argmap._cli import _parser
+    from argmap._cli._exits import COMMANDS
+
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    assert sub.choices is not None and list(sub.choices) == list(COMMANDS)

@@ -56,8 +56,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from argmap._cli import _export, _maps, _reasoning
-from argmap._cli._common import (
+from argmap._cli._exits import (
+    COMMANDS,
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -66,8 +66,8 @@ from argmap._cli._common import (
     EXIT_USAGE,
     exit_code,
     say,
+    shell_message,
 )
-from argmap._cli._inputs import shell_message
 from argmap._errors import ArgmapError
 
 __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_OUTPUT", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
@@ -75,6 +75,26 @@ __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_OUTPUT", "EXIT_PROBLEMS", "EXIT_USAGE"
 
 # ----------------------------------------------------------------- parser
 def _parser() -> argparse.ArgumentParser:
+    """The whole parser: every command with its options (imports what the commands need)."""
+    from argmap._cli import _export, _maps, _reasoning
+
+    parser, sub = _top()
+    _maps.add_commands(sub)
+    _reasoning.add_commands(sub)
+    _export.add_commands(sub)
+    return parser
+
+
+def _overview() -> argparse.ArgumentParser:
+    """The top-level parser alone, for ``argmap``, ``--help`` and ``--version``: it lists the
+    commands without importing them, so that those answers come at once."""
+    parser, sub = _top()
+    for name, summary in COMMANDS.items():
+        sub.add_parser(name, help=summary)
+    return parser
+
+
+def _top() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Convert, validate, inspect, draw and reason about argument maps (AIF).",
@@ -89,10 +109,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="expand the internal general entities a DOCTYPE declares (bounded; "
                              "parameter and external entities stay refused)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _maps.add_commands(sub)
-    _reasoning.add_commands(sub)
-    _export.add_commands(sub)
-    return parser
+    return parser, sub
 
 
 def _version() -> str:
@@ -109,8 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         aif-xml ...
         True
     """
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    light = not words or words[0] in ("-h", "--help", "--version")
+    parser = _overview() if light else _parser()
+    args = parser.parse_args(words)
     handler = getattr(args, "run", None)
     if handler is None:
         parser.print_help(sys.stderr)

@@ -11,14 +11,20 @@ from typing import Any
 
 import attrs
 
-from argmap._cli._inputs import STDIN, expand, load, progress, shell_message
+from argmap._cli._exits import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    exit_code,
+    say,
+    shell_message,
+)
+from argmap._cli._inputs import STDIN, expand, load, progress
 from argmap._errors import (
     ArgmapError,
-    FormatError,
-    ParseError,
-    RenderError,
-    UnsafeInputError,
-    WriteError,
 )
 from argmap._map import ArgumentMap
 
@@ -39,30 +45,6 @@ __all__ = [
     "shown",
     "thousands",
 ]
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-EXIT_OUTPUT = 4
-EXIT_INTERRUPTED = 130
-
-
-def say(kind: str, message: str) -> None:
-    """Write ``argmap: KIND: MESSAGE`` to standard error."""
-    print(f"argmap: {kind}: {message}", file=sys.stderr)
-
-
-def exit_code(exc: BaseException) -> int:
-    """The documented exit code for an error."""
-    if isinstance(exc, FormatError):
-        return EXIT_USAGE
-    if isinstance(exc, (WriteError, RenderError)):
-        return EXIT_OUTPUT
-    if isinstance(exc, (ParseError, UnsafeInputError, ArgmapError)):
-        return EXIT_INPUT
-    return EXIT_INPUT
-
 
 def shown(path: str) -> str:
     """How a path is named in output (``-`` is standard input)."""

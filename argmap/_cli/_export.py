@@ -17,6 +17,7 @@ from argmap._cli._common import (
     say,
     thousands,
 )
+from argmap._cli._exits import COMMANDS
 from argmap._errors import ArgmapWarning
 from argmap._map import ArgumentMap
 from argmap.mining._training import TRAINING_FORMATS, dumps_training
@@ -76,7 +77,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Register ``export``."""
     p = sub.add_parser(
-        "export", help="training data: token tags, relation pairs, JSON lines",
+        "export", help=COMMANDS["export"],
         description="Write training data for the maps in FILE... (files, folders, globs; '-' "
                     "for standard input) to OUT ('-' for standard output).")
     add_input_options(p)

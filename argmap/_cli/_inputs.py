@@ -20,29 +20,12 @@ from argmap.formats._format import finish_read
 from argmap.formats._registry import choose_format, formats
 from argmap.formats._xmlsafe import MAX_INPUT_BYTES, read_input
 
-__all__ = ["STDIN", "expand", "load", "progress", "shell_message"]
+__all__ = ["STDIN", "expand", "load", "progress"]
 
 #: How standard input is named in messages.
 STDIN = "<stdin>"
 
 _T = TypeVar("_T")
-
-# Messages of the Python API name keyword arguments; the shell user needs the options.
-_SHELL_HINTS = (
-    ("pass trust_dtd=True, or --trust-dtd,", "use --trust-dtd"),
-    ("; pass format=", "; use --from FORMAT"),
-    ("pass format=", "use --from FORMAT"),
-    ("pass trust_dtd=True", "use --trust-dtd"),
-)
-
-
-def shell_message(exc: BaseException) -> str:
-    """The message of ``exc``, with hints written as command-line options."""
-    text = str(exc)
-    for python, shell in _SHELL_HINTS:
-        text = text.replace(python, shell)
-    return text
-
 
 def _is_glob(text: str) -> bool:
     return any(ch in text for ch in "*?[")

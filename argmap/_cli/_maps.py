@@ -25,7 +25,8 @@ from argmap._cli._common import (
     say,
     thousands,
 )
-from argmap._cli._inputs import load, shell_message
+from argmap._cli._exits import COMMANDS, shell_message
+from argmap._cli._inputs import load
 from argmap._errors import ArgmapError, ArgmapWarning, WriteError
 from argmap._io import dumps, write
 from argmap._map import ArgumentMap
@@ -366,7 +367,7 @@ def _cmd_formats(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Register convert, validate, info, render and formats."""
     p = sub.add_parser(
-        "convert", help="convert maps from one format to another",
+        "convert", help=COMMANDS["convert"],
         description="Read each input and write it in another format: 'argmap convert IN OUT' "
                     "for one map ('-' for standard input/output), or 'argmap convert IN... -o "
                     "FOLDER --to FORMAT' for several (files, folders, globs).")
@@ -381,7 +382,7 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(run=_cmd_convert)
 
     p = sub.add_parser(
-        "validate", help="check maps against the AIF rules",
+        "validate", help=COMMANDS["validate"],
         description="Print one line per problem and a summary line; exit 1 if any error is "
                     "found (with --strict, also for warnings).")
     add_input_options(p)
@@ -391,14 +392,15 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(run=_cmd_validate)
 
     p = sub.add_parser(
-        "info", help="summarise maps",
+        "info", help=COMMANDS["info"],
         description="Counts by node kind, participants, schemes and problems; for several "
                     "maps, one line each and the totals.")
     add_input_options(p)
     add_report_options(p)
     p.set_defaults(run=_cmd_info)
 
-    p = sub.add_parser("render", help="draw a map (SVG, PNG, JPEG, DOT or the HTML reader view)",
+    p = sub.add_parser(
+        "render", help=COMMANDS["render"],
                        description="Draw FILE with Graphviz into OUT ('-' for standard output); "
                                    "an OUT ending in .html (or --to html) gets the "
                                    "self-contained reader view: the text beside its map.")
@@ -417,7 +419,8 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
                                       "semantics")
     p.set_defaults(run=_cmd_render)
 
-    p = sub.add_parser("formats", help="list the formats argmap reads and writes")
+    p = sub.add_parser(
+        "formats", help=COMMANDS["formats"])
     p.add_argument("--json", action="store_true", help="machine output: one JSON document")
     p.set_defaults(run=_cmd_formats)
 

@@ -18,7 +18,7 @@ from argmap._cli._common import (
     say,
     thousands,
 )
-from argmap._cli._inputs import shell_message
+from argmap._cli._exits import COMMANDS, shell_message
 from argmap._errors import ArgmapError
 from argmap.reasoning._agreement import compare
 from argmap.reasoning._aspic import ORDERINGS, evaluate
@@ -153,8 +153,7 @@ def _cmd_lint(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Register evaluate, compare and lint."""
     p = sub.add_parser(
-        "evaluate",
-        help="which propositions are acceptable (IN / OUT / UNDEC) under a semantics",
+        "evaluate", help=COMMANDS["evaluate"],
         description="Read each map as an ASPIC+ theory, build its Dung framework and print "
                     "the status of every proposition.")
     add_input_options(p)
@@ -171,8 +170,7 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser(
-        "compare",
-        help="agreement of two annotations of the same text (kappa, CASS, diff)",
+        "compare", help=COMMANDS["compare"],
         description="Align the propositions of two maps of the same text and report "
                     "segmentation, relation and label agreement, a CASS-style score and a diff.")
     p.add_argument("first", metavar="FIRST", help="the first annotation ('-' for standard input)")
@@ -185,8 +183,7 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(run=_cmd_compare)
 
     p = sub.add_parser(
-        "lint",
-        help="structural warnings for annotators (unsupported claims, missing schemes, ...)",
+        "lint", help=COMMANDS["lint"],
         description="Report annotation weaknesses: " + "; ".join(sorted(LINT_RULES))
                     + ". Exits with 1 when there are findings.")
     add_input_options(p)
