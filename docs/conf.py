@@ -89,6 +89,7 @@ intersphinx_timeout = 5
 # Examples use the public names of every namespace unqualified; each page says where they live.
 doctest_global_setup = """
 from argmap.formats import *
+from argmap.mining import *
 from argmap.view import *
 from argmap.reasoning import *
 from argmap import *

@@ -7,7 +7,7 @@ argument units: ``AU`` = a ``PROP`` (the conclusion), an optional
 (convergent: one ``AU`` each) or ``LA`` (linked: several ``AU`` together).
 Araucaria scheme-set files (``.scm``) are AML documents with only a
 ``SCHEMESET``: they define schemes and are no map, so the reader refuses them
-with a message saying so; :func:`argmap.read_scheme_set` reads them.
+with a message saying so; :func:`argmap.formats.read_scheme_set` reads them.
 
 AML documents always start with ``<!DOCTYPE ARG SYSTEM "argument.dtd">``; that
 bare declaration is tolerated (never loaded); a DOCTYPE with an internal
@@ -202,7 +202,7 @@ def read_aml(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     if size is not None:
         raise ParseError(
             f"this is an Araucaria scheme set ({size} scheme definitions), not an argument map; "
-            "read it with argmap.read_scheme_set", source=name, line=root.sourceline)
+            "read it with argmap.formats.read_scheme_set", source=name, line=root.sourceline)
     text_el = root.find("TEXT")
     source: Source | None = None
     if text_el is not None:
