@@ -47,6 +47,7 @@ names the reason and :func:`~argmap.evaluate` builds the arguments instead.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 import attrs
@@ -92,27 +93,51 @@ class DirectGrounded:
     rounds: int
 
 
+def _csr(n: int, keys: array[int], values: array[int]) -> tuple[array[int], array[int]]:
+    """The values grouped by key ``0 .. n-1``: offsets and one flat array (a counting sort).
+
+    Flat arrays of machine integers rather than a list per key: on a large map,
+    hundreds of thousands of small lists would each be scanned by the garbage
+    collector, whose full passes then cost more than the reasoning.
+    """
+    starts = array("q", bytes(8 * (n + 1)))
+    for k in keys:
+        starts[k + 1] += 1
+    for i in range(n):
+        starts[i + 1] += starts[i]
+    fill = array("q", starts)
+    flat = array("q", bytes(8 * len(values)))
+    for k, v in zip(keys, values, strict=True):
+        flat[fill[k]] = v
+        fill[k] += 1
+    return starts, flat
+
+
 class _Program:
-    """The theory as integers: formulas, rules with their assumption, contraries."""
+    """The theory as integers: formulas, rules with their assumption, contraries.
+
+    Assumptions ``0 .. n_premises - 1`` are the premises, the others the
+    defeasible rules.  Lists of lists are flattened (see :func:`_csr`).
+    """
 
     def __init__(self, th: _Theory) -> None:
         self.formulas = list(th.formulas)
         index = {f: i for i, f in enumerate(self.formulas)}
-        self.index = index
         premises = th.premises()
-        # Assumptions: premises first, then defeasible rules.
         self.assumptions: list[str] = [f for f in self.formulas if f in premises]
-        self.premise_asm: list[tuple[int, int]] = [
-            (index[f], k) for k, f in enumerate(self.assumptions)]
+        self.n_premises = len(self.assumptions)
+        self.premise_formula = array("q", [index[f] for f in self.assumptions])
         asm_of_premise = {f: k for k, f in enumerate(self.assumptions)}
-        rule_ids = list(th.rules)
-        self.bodies: list[tuple[int, ...]] = []
-        self.heads: list[int] = []
-        self.rule_asm: list[int] = []  # -1 for a strict rule
         asm_of_rule: dict[str, int] = {}
-        for rid in rule_ids:
-            prem, concl, strict = th.rules[rid]
-            self.bodies.append(tuple(index[p] for p in prem))
+        self.heads = array("q")
+        self.rule_asm = array("q")  # -1 for a strict rule
+        self.body_len = array("q")
+        keys, values = array("q"), array("q")
+        for r, (rid, (prem, concl, strict)) in enumerate(th.rules.items()):
+            for p in prem:
+                keys.append(index[p])
+                values.append(r)
+            self.body_len.append(len(prem))
             self.heads.append(index[concl])
             if strict:
                 self.rule_asm.append(-1)
@@ -120,36 +145,39 @@ class _Program:
                 asm_of_rule[rid] = len(self.assumptions)
                 self.rule_asm.append(len(self.assumptions))
                 self.assumptions.append(rid)
-        self.watch: list[list[int]] = [[] for _ in self.formulas]
-        for r, body in enumerate(self.bodies):
-            for p in body:
-                self.watch[p].append(r)
-        # attacks[x]: the assumptions a formula x is a contrary of.
-        self.attacks: list[list[int]] = [[] for _ in self.formulas]
+        self.asm_rule = array("q", [r for r, a in enumerate(self.rule_asm) if a >= 0])
+        self.watch_start, self.watch = _csr(len(self.formulas), keys, values)
+        # The assumptions each formula is a contrary of.
+        keys, values = array("q"), array("q")
         for c in th.conflicts:
             x = index[c.attacker]
             if c.on == "rule":
                 if c.target in asm_of_rule:  # a strict rule cannot be undercut
-                    self.attacks[x].append(asm_of_rule[c.target])
+                    keys.append(x)
+                    values.append(asm_of_rule[c.target])
                 continue
             if c.target in asm_of_premise:
-                self.attacks[x].append(asm_of_premise[c.target])
+                keys.append(x)
+                values.append(asm_of_premise[c.target])
             for rid in th.concluded_by.get(c.target, ()):
                 if rid in asm_of_rule:
-                    self.attacks[x].append(asm_of_rule[rid])
+                    keys.append(x)
+                    values.append(asm_of_rule[rid])
+        self.attack_start, self.attack = _csr(len(self.formulas), keys, values)
         self.synthetic = th.synthetic
 
     def derive(self, allowed: bytearray) -> bytearray:
         """The formulas that follow from the allowed assumptions (forward chaining)."""
         derived = bytearray(len(self.formulas))
-        missing = [len(b) for b in self.bodies]
-        stack = [i for i, k in self.premise_asm if allowed[k]]
-        for i in stack:
-            derived[i] = 1
-        heads, rule_asm, watch = self.heads, self.rule_asm, self.watch
+        missing = array("q", self.body_len)
+        stack = [f for f, ok in zip(self.premise_formula, allowed, strict=False) if ok]
+        for f in stack:
+            derived[f] = 1
+        heads, rule_asm, ws, watch = self.heads, self.rule_asm, self.watch_start, self.watch
         while stack:
             f = stack.pop()
-            for r in watch[f]:
+            for j in range(ws[f], ws[f + 1]):
+                r = watch[j]
                 missing[r] -= 1
                 if missing[r] == 0:
                     h = heads[r]
@@ -162,16 +190,67 @@ class _Program:
     def attacked(self, derived: bytearray) -> bytearray:
         """The assumptions some derived formula is a contrary of."""
         out = bytearray(len(self.assumptions))
-        attacks = self.attacks
+        starts, attack = self.attack_start, self.attack
         for x, d in enumerate(derived):
             if d:
-                for a in attacks[x]:
-                    out[a] = 1
+                for j in range(starts[x], starts[x + 1]):
+                    out[attack[j]] = 1
         return out
 
 
+class _Growing:
+    """What follows from a growing set of assumptions, kept up to date as it grows.
+
+    The grounded set only grows from one round to the next, so what follows
+    from it is extended rather than derived again: over all rounds, every
+    rule is looked at once per premise.
+    """
+
+    def __init__(self, prog: _Program) -> None:
+        self.prog = prog
+        self.allowed = bytearray(len(prog.assumptions))
+        self.derived = bytearray(len(prog.formulas))
+        self.attacked = bytearray(len(prog.assumptions))
+        self.missing = array("q", prog.body_len)
+
+    def allow(self, new: list[int]) -> None:
+        """Add assumptions, and derive what now follows (and what it attacks)."""
+        prog, derived, missing, allowed = self.prog, self.derived, self.missing, self.allowed
+        heads, rule_asm, ws, watch = prog.heads, prog.rule_asm, prog.watch_start, prog.watch
+        starts, attack, attacked = prog.attack_start, prog.attack, self.attacked
+        stack: list[int] = []
+        for k in new:
+            allowed[k] = 1
+            if k < prog.n_premises:
+                f = prog.premise_formula[k]
+            else:
+                r = prog.asm_rule[k - prog.n_premises]
+                if missing[r]:
+                    continue
+                f = heads[r]
+            if not derived[f]:
+                derived[f] = 1
+                stack.append(f)
+        while stack:
+            f = stack.pop()
+            for j in range(starts[f], starts[f + 1]):
+                attacked[attack[j]] = 1
+            for j in range(ws[f], ws[f + 1]):
+                r = watch[j]
+                missing[r] -= 1
+                if missing[r] == 0:
+                    h = heads[r]
+                    a = rule_asm[r]
+                    if not derived[h] and (a < 0 or allowed[a]):
+                        derived[h] = 1
+                        stack.append(h)
+
+
 def _complement(flags: bytearray) -> bytearray:
-    return bytearray(1 - v for v in flags)
+    return flags.translate(_FLIP)
+
+
+_FLIP = bytes([1, 0]) + bytes(254)
 
 
 def grounded_direct(th: _Theory) -> DirectGrounded:
@@ -181,20 +260,19 @@ def grounded_direct(th: _Theory) -> DirectGrounded:
     """
     prog = _Program(th)
     n = len(prog.assumptions)
-    everything = bytearray(b"\x01" * n)
-    possible = prog.derive(everything)
-    accepted = bytearray(n)  # S_0: nothing
-    rounds = 0
+    possible = prog.derive(bytearray(b"\x01" * n))
+    grounded = _Growing(prog)  # S_0 is empty: nothing follows, nothing is attacked
+    still = possible  # what follows from the assumptions S_0 does not attack
+    rounds = 1
     while True:
-        rounds += 1
-        defeated = prog.attacked(prog.derive(accepted))
-        not_defeated = _complement(defeated)
-        still = prog.derive(not_defeated)
         nxt = _complement(prog.attacked(still))
-        if nxt == accepted:
+        new = [k for k in range(n) if nxt[k] and not grounded.allowed[k]]
+        if not new:
             break
-        accepted = nxt
-    derived = prog.derive(accepted)
+        rounds += 1
+        grounded.allow(new)
+        still = prog.derive(_complement(grounded.attacked))
+    derived = grounded.derived
     statuses: dict[str, Status] = {}
     for i, f in enumerate(prog.formulas):
         if f in prog.synthetic:
@@ -207,8 +285,8 @@ def grounded_direct(th: _Theory) -> DirectGrounded:
             statuses[f] = Status.UNDEC
     return DirectGrounded(
         statuses=statuses,
-        accepted=_names(prog.assumptions, accepted),
-        defeated=_names(prog.assumptions, defeated),
+        accepted=_names(prog.assumptions, grounded.allowed),
+        defeated=_names(prog.assumptions, grounded.attacked),
         rounds=rounds,
     )
 
