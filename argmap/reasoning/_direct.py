@@ -122,29 +122,38 @@ class _Program:
 
     def __init__(self, th: _Theory) -> None:
         self.formulas = list(th.formulas)
+        nf = len(self.formulas)
         index = {f: i for i, f in enumerate(self.formulas)}
-        premises = th.premises()
-        self.assumptions: list[str] = [f for f in self.formulas if f in premises]
-        self.n_premises = len(self.assumptions)
-        self.premise_formula = array("q", [index[f] for f in self.assumptions])
-        asm_of_premise = {f: k for k, f in enumerate(self.assumptions)}
-        asm_of_rule: dict[str, int] = {}
+        # Rules first, numbering their assumptions from 0; premises are
+        # numbered before them once known (the formulas no rule concludes).
+        rule_names: list[str] = []
         self.heads = array("q")
         self.rule_asm = array("q")  # -1 for a strict rule
         self.body_len = array("q")
+        not_premise = bytearray(nf)
         keys, values = array("q"), array("q")
         for r, (rid, (prem, concl, strict)) in enumerate(th.rules.items()):
             for p in prem:
                 keys.append(index[p])
                 values.append(r)
             self.body_len.append(len(prem))
-            self.heads.append(index[concl])
+            h = index[concl]
+            self.heads.append(h)
+            not_premise[h] = 1
             if strict:
                 self.rule_asm.append(-1)
             else:
-                asm_of_rule[rid] = len(self.assumptions)
-                self.rule_asm.append(len(self.assumptions))
-                self.assumptions.append(rid)
+                self.rule_asm.append(len(rule_names))
+                rule_names.append(rid)
+        for i in {index[f] for f in th.excluded if f in index}:
+            not_premise[i] = 1  # outside the knowledge base (a perspective)
+        self.premise_formula = array("q", [i for i in range(nf) if not not_premise[i]])
+        self.assumptions: list[str] = [self.formulas[i] for i in self.premise_formula]
+        self.n_premises = n_premises = len(self.assumptions)
+        self.assumptions.extend(rule_names)
+        self.rule_asm = array("q", [a + n_premises if a >= 0 else -1 for a in self.rule_asm])
+        asm_of_premise = {f: k for k, f in enumerate(self.assumptions[:n_premises])}
+        asm_of_rule = {rid: n_premises + j for j, rid in enumerate(rule_names)}
         self.asm_rule = array("q", [r for r, a in enumerate(self.rule_asm) if a >= 0])
         self.watch_start, self.watch = _csr(len(self.formulas), keys, values)
         # The assumptions each formula is a contrary of.
@@ -164,7 +173,7 @@ class _Program:
                     keys.append(x)
                     values.append(asm_of_rule[rid])
         self.attack_start, self.attack = _csr(len(self.formulas), keys, values)
-        self.synthetic = th.synthetic
+        self.synthetic = {index[f] for f in th.synthetic if f in index}
 
     def derive(self, allowed: bytearray) -> bytearray:
         """The formulas that follow from the allowed assumptions (forward chaining)."""
@@ -274,8 +283,9 @@ def grounded_direct(th: _Theory) -> DirectGrounded:
         still = prog.derive(_complement(grounded.attacked))
     derived = grounded.derived
     statuses: dict[str, Status] = {}
+    synthetic = prog.synthetic
     for i, f in enumerate(prog.formulas):
-        if f in prog.synthetic:
+        if synthetic and i in synthetic:
             continue
         if derived[i]:
             statuses[f] = Status.IN
