@@ -261,7 +261,7 @@ class Evaluation:
     def structure(self) -> StructuredFramework:
         """The arguments, attacks and Dung framework behind the statuses.
 
-        After the direct method (see :attr:`method`) they are built on first
+        After the direct method (see ``method``) they are built on first
         access, which takes the time and memory the direct method avoided.
 
         Raises:
@@ -277,7 +277,7 @@ class Evaluation:
     def arguments(self) -> Labelling:
         """The status of each argument (and of each attack that is itself attacked).
 
-        Built with :attr:`structure` when first asked for.
+        Built with ``structure`` when first asked for.
 
         Raises:
             FrameworkError: as for :attr:`structure`.
