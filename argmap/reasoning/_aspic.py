@@ -75,7 +75,7 @@ with several labellings, a proposition's status is sceptical: ``IN`` (or
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -83,6 +83,7 @@ from argmap._map import ArgumentMap, NodeRef
 from argmap._nodes import ConflictKind
 from argmap.reasoning._afra import AttackSpec, afra_framework
 from argmap.reasoning._arguments import build_arguments
+from argmap.reasoning._direct import grounded_direct, why_not
 from argmap.reasoning._framework import (
     ArgumentationFramework,
     FrameworkError,
@@ -91,10 +92,12 @@ from argmap.reasoning._framework import (
     semantics_name,
 )
 from argmap.reasoning._schemes import SchemeCatalogue, schemes
+from argmap.reasoning._size import COUNT_CAP, count_arguments
 from argmap.reasoning._statuses import _code_of, _multi_status, _node_status
 from argmap.reasoning._theory import (
     _Order,
     _textbook_orders,
+    _Theory,
     close_under_transposition,
     read_theory,
 )
@@ -225,21 +228,71 @@ class Evaluation:
             premise or in a conflict), by node id, in map order.
         arguments: the sceptical status of each argument (and of each attack
             that is itself attacked, see
-            ``StructuredFramework.attack_arguments``).
-        structure: the arguments, attacks and Dung framework behind it.
+            ``StructuredFramework.attack_arguments``); built on first access
+            when the direct method ran.
+        structure: the arguments, attacks and Dung framework behind it;
+            built on first access when the direct method ran.
         labellings: how many labellings the semantics has (grounded: 1;
             stable: possibly 0, and then every status is ``UNDEC``); None for
             complete semantics unless ``count_labellings=True`` was passed,
             since counting them can take exponential time while the
             sceptical complete statuses are the grounded ones.
+        method: how the statuses were computed: ``"direct"`` -- grounded
+            statuses from a fixpoint over propositions and rules, without
+            building arguments; ``"construction"`` -- every ASPIC+ argument
+            built and the Dung framework of their defeats solved.  See
+            :func:`evaluate` for when each runs.
     """
 
     semantics: str
     ordering: str
     statuses: Mapping[str, Status]
-    arguments: Labelling
-    structure: StructuredFramework
+    _arguments: Labelling | None = attrs.field(default=None, alias="arguments")
+    _structure: StructuredFramework | None = attrs.field(default=None, alias="structure")
     labellings: int | None
+    method: str = "construction"
+    _unread: Mapping[str, str] | None = attrs.field(default=None, alias="unread")
+    _perspective: str | None = attrs.field(default=None, alias="perspective")
+    # Builds the structure and labels its arguments when first asked for.
+    _later: Callable[[], tuple[StructuredFramework, Labelling]] | None = attrs.field(
+        default=None, alias="later", eq=False, repr=False)
+
+    @property
+    def structure(self) -> StructuredFramework:
+        """The arguments, attacks and Dung framework behind the statuses.
+
+        After the direct method (see ``method``) they are built on first
+        access, which takes the time and memory the direct method avoided.
+
+        Raises:
+            FrameworkError: if the map yields more arguments than the
+                ``max_arguments`` given to :func:`evaluate`.
+        """
+        if self._structure is None:
+            self._build_later()
+        assert self._structure is not None
+        return self._structure
+
+    @property
+    def arguments(self) -> Labelling:
+        """The status of each argument (and of each attack that is itself attacked).
+
+        Built with ``structure`` when first asked for.
+
+        Raises:
+            FrameworkError: as for :attr:`structure`.
+        """
+        if self._arguments is None:
+            self._build_later()
+        assert self._arguments is not None
+        return self._arguments
+
+    def _build_later(self) -> None:
+        if self._later is None:
+            raise FrameworkError("this evaluation was made without its arguments")
+        structure, labels = self._later()
+        object.__setattr__(self, "_structure", structure)
+        object.__setattr__(self, "_arguments", labels)
 
     def status(self, node: NodeRef) -> Status:
         """The status of one proposition.
@@ -258,11 +311,15 @@ class Evaluation:
     @property
     def unread(self) -> Mapping[str, str]:
         """Nodes of the map the evaluation could not read, each with the reason."""
+        if self._unread is not None:
+            return self._unread
         return self.structure.unread
 
     @property
     def perspective(self) -> str | None:
         """The participant whose perspective was taken, or None for the whole map."""
+        if self._structure is None and self._later is not None:
+            return self._perspective
         return self.structure.perspective
 
     def _with(self, status: Status) -> list[str]:
@@ -338,6 +395,18 @@ def build_framework(
         >>> [(x.id, x.conclusion, x.rule) for x in sf.arguments.values()]
         [('A1', 'i1', None), ('A2', 'i2', 'ra3')]
     """
+    th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
+                 conclusion_preferences=conclusion_preferences, transposition=transposition)
+    return _construct(th, ordering=ordering, max_arguments=max_arguments,
+                      perspective=perspective, conclusion_preferences=conclusion_preferences,
+                      consistent_premises=consistent_premises)
+
+
+def _theory(
+    m: ArgumentMap, *, ordering: str, catalogue: SchemeCatalogue | None,
+    perspective: str | None, conclusion_preferences: str, transposition: bool,
+) -> _Theory:
+    """Check the options and read the map as a theory (see :func:`build_framework`)."""
     if ordering not in ORDERINGS:
         raise FrameworkError(f"unknown ordering {ordering!r}; choose one of {', '.join(ORDERINGS)}")
     cat = catalogue if catalogue is not None else schemes()
@@ -351,6 +420,25 @@ def build_framework(
     th = read_theory(m, cat, perspective=perspective)
     if transposition:
         close_under_transposition(th)
+    return th
+
+
+def _construct(
+    th: _Theory, *, ordering: str, max_arguments: int, perspective: str | None,
+    conclusion_preferences: str, consistent_premises: bool,
+) -> StructuredFramework:
+    """Build the arguments and defeat graph of a theory (see :func:`build_framework`)."""
+    if not consistent_premises:
+        # Counting is one pass over the rules: refuse before building anything.
+        size = count_arguments(th)
+        if size > max_arguments:
+            figure = f"at least {COUNT_CAP:,}" if size >= COUNT_CAP else f"{size:,}"
+            raise FrameworkError(
+                f"the map yields {figure} ASPIC+ arguments, more than {max_arguments:,} "
+                "arguments (linked premises with several arguments each multiply); only "
+                "grounded semantics without preferences between conflicting arguments is "
+                "computed without building them; raise max_arguments to build them anyway"
+            )
     args, by_conc = build_arguments(th, max_arguments, consistent_premises=consistent_premises)
     n = len(args.conc)
     names = [f"A{i + 1}" for i in range(n)]
@@ -552,11 +640,28 @@ def evaluate(
         ('OUT', 'IN', 'IN')
     """
     name = semantics_name(semantics)
-    structure = build_framework(m, ordering=ordering, catalogue=catalogue,
-                                max_arguments=max_arguments, perspective=perspective,
-                                conclusion_preferences=conclusion_preferences,
-                                consistent_premises=consistent_premises,
-                                transposition=transposition)
+    th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
+                 conclusion_preferences=conclusion_preferences, transposition=transposition)
+
+    def construct() -> StructuredFramework:
+        return _construct(th, ordering=ordering, max_arguments=max_arguments,
+                          perspective=perspective,
+                          conclusion_preferences=conclusion_preferences,
+                          consistent_premises=consistent_premises)
+
+    direct = name == "grounded" or (name == "complete" and not count_labellings)
+    if direct and why_not(th, ordering, consistent_premises=consistent_premises) is None:
+        found = grounded_direct(th)
+
+        def later() -> tuple[StructuredFramework, Labelling]:
+            structure = construct()
+            return structure, structure.framework.grounded()
+
+        return Evaluation(semantics=name, ordering=ordering, statuses=found.statuses,
+                          labellings=1 if name == "grounded" else None, method="direct",
+                          unread=dict(th.unread), perspective=perspective, later=later)
+
+    structure = construct()
     af = structure.framework
     index = {a: i for i, a in enumerate(af.arguments)}
     by_conc = {f: [index[a] for a in ids] for f, ids in structure.by_conclusion.items()}

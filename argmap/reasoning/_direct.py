@@ -1,0 +1,305 @@
+"""Grounded statuses straight from the theory, without building arguments.
+
+Where argument preferences cannot change which attacks succeed, the defeat
+graph of the ASPIC+ reading (see :mod:`._aspic`) is that of a flat
+assumption-based framework (Bondarenko, Dung, Kowalski & Toni 1997; the
+translation of Prakken 2010 and Heyninck & Straßer 2016):
+
+* every premise ``p`` is an assumption, attacked by whatever concludes a
+  contrary of ``p`` (undermining);
+* every defeasible rule ``r: p1, ..., pn => c`` is the strict rule
+  ``p1, ..., pn, ok(r) -> c`` with an assumption ``ok(r)``, attacked by
+  whatever concludes a contrary of ``c`` (rebutting) or of the rule's name
+  (undercutting); strict rules have no assumption, as they cannot be
+  attacked.
+
+An ASPIC+ argument then defeats another exactly when its conclusion is a
+contrary of one of the other's assumptions, so the grounded extension is
+characterised by a set of assumptions (Dung, Mancarella & Toni 2007): the
+least fixpoint of ``F(S) = {a | no contrary of a follows from the
+assumptions that S does not attack}``.  Each application of ``F`` is two
+forward-chaining passes over the rules (linear in the size of the map), and
+``F`` is applied until nothing changes, so the cost is the size of the map
+times the depth of the grounded computation -- never the number of
+arguments, which grows multiplicatively with linked premises.  From the
+fixpoint ``G``:
+
+* a proposition is ``IN`` when it follows from ``G`` (it has an argument
+  using only assumptions in ``G``, and those are exactly the ``IN``
+  arguments);
+* ``OUT`` when it follows from all assumptions (it has an argument) but not
+  from those that ``G`` leaves unattacked (every argument for it uses an
+  assumption an ``IN`` argument attacks);
+* ``UNDEC`` otherwise.
+
+Circular arguments, which the construction leaves out, change nothing here:
+each has a non-circular sub-argument with the same conclusion and fewer
+assumptions.
+
+When preferences decide attacks (a preference between propositions or rules,
+or the last-link ordering, which ranks a premise above any defeasible
+argument, for an attack between contradictories), attacks between arguments
+with the same assumptions can succeed or fail depending on how the arguments
+were built, and the reading above no longer holds; so do c-consistent
+arguments (``consistent_premises``) and attacks on attacks.  :func:`why_not`
+names the reason and :func:`~argmap.evaluate` builds the arguments instead.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+
+import attrs
+
+from argmap.reasoning._framework import Status
+from argmap.reasoning._theory import _Theory
+
+
+def why_not(th: _Theory, ordering: str, *, consistent_premises: bool) -> str | None:
+    """Why the direct method would not be exact for this theory, or None when it is."""
+    if consistent_premises:
+        return "consistent_premises: c-consistent arguments need the arguments' premise sets"
+    if any(c.on == "conflict" for c in th.conflicts):
+        return "attacks on attacks (AFRA) are read on the arguments"
+    pairs = {(c.attacker, c.target) for c in th.conflicts if c.on == "formula"}
+    contradictory = any((t, x) in pairs for x, t in pairs)
+    if not contradictory:
+        return None  # preferences decide only attacks between contradictories
+    if th.prop_pref or th.rule_pref:
+        return "preferences decide attacks between contradictories, argument by argument"
+    if ordering == "last-link":
+        return ("last-link ranks premise arguments above defeasible ones in attacks between "
+                "contradictories")
+    return None
+
+
+@attrs.frozen(slots=True)
+class DirectGrounded:
+    """The grounded fixpoint of a theory read as assumption-based argumentation.
+
+    Attributes:
+        statuses: the status of each formula that is not synthetic, in the
+            theory's order.
+        accepted: the assumptions in the grounded set: premise formulas and
+            defeasible rule ids.
+        defeated: the assumptions some ``IN`` argument attacks.
+        rounds: how many times the fixpoint operator was applied.
+    """
+
+    statuses: dict[str, Status]
+    accepted: frozenset[str]
+    defeated: frozenset[str]
+    rounds: int
+
+
+def _csr(n: int, keys: array[int], values: array[int]) -> tuple[array[int], array[int]]:
+    """The values grouped by key ``0 .. n-1``: offsets and one flat array (a counting sort).
+
+    Flat arrays of machine integers rather than a list per key: on a large map,
+    hundreds of thousands of small lists would each be scanned by the garbage
+    collector, whose full passes then cost more than the reasoning.
+    """
+    starts = array("q", bytes(8 * (n + 1)))
+    for k in keys:
+        starts[k + 1] += 1
+    for i in range(n):
+        starts[i + 1] += starts[i]
+    fill = array("q", starts)
+    flat = array("q", bytes(8 * len(values)))
+    for k, v in zip(keys, values, strict=True):
+        flat[fill[k]] = v
+        fill[k] += 1
+    return starts, flat
+
+
+class _Program:
+    """The theory as integers: formulas, rules with their assumption, contraries.
+
+    Assumptions ``0 .. n_premises - 1`` are the premises, the others the
+    defeasible rules.  Lists of lists are flattened (see :func:`_csr`).
+    """
+
+    def __init__(self, th: _Theory) -> None:
+        self.formulas = list(th.formulas)
+        nf = len(self.formulas)
+        index = {f: i for i, f in enumerate(self.formulas)}
+        # Rules first, numbering their assumptions from 0; premises are
+        # numbered before them once known (the formulas no rule concludes).
+        rule_names: list[str] = []
+        self.heads = array("q")
+        self.rule_asm = array("q")  # -1 for a strict rule
+        self.body_len = array("q")
+        not_premise = bytearray(nf)
+        keys, values = array("q"), array("q")
+        for r, (rid, (prem, concl, strict)) in enumerate(th.rules.items()):
+            for p in prem:
+                keys.append(index[p])
+                values.append(r)
+            self.body_len.append(len(prem))
+            h = index[concl]
+            self.heads.append(h)
+            not_premise[h] = 1
+            if strict:
+                self.rule_asm.append(-1)
+            else:
+                self.rule_asm.append(len(rule_names))
+                rule_names.append(rid)
+        for i in {index[f] for f in th.excluded if f in index}:
+            not_premise[i] = 1  # outside the knowledge base (a perspective)
+        self.premise_formula = array("q", [i for i in range(nf) if not not_premise[i]])
+        self.assumptions: list[str] = [self.formulas[i] for i in self.premise_formula]
+        self.n_premises = n_premises = len(self.assumptions)
+        self.assumptions.extend(rule_names)
+        self.rule_asm = array("q", [a + n_premises if a >= 0 else -1 for a in self.rule_asm])
+        asm_of_premise = {f: k for k, f in enumerate(self.assumptions[:n_premises])}
+        asm_of_rule = {rid: n_premises + j for j, rid in enumerate(rule_names)}
+        self.asm_rule = array("q", [r for r, a in enumerate(self.rule_asm) if a >= 0])
+        self.watch_start, self.watch = _csr(len(self.formulas), keys, values)
+        # The assumptions each formula is a contrary of.
+        keys, values = array("q"), array("q")
+        for c in th.conflicts:
+            x = index[c.attacker]
+            if c.on == "rule":
+                if c.target in asm_of_rule:  # a strict rule cannot be undercut
+                    keys.append(x)
+                    values.append(asm_of_rule[c.target])
+                continue
+            if c.target in asm_of_premise:
+                keys.append(x)
+                values.append(asm_of_premise[c.target])
+            for rid in th.concluded_by.get(c.target, ()):
+                if rid in asm_of_rule:
+                    keys.append(x)
+                    values.append(asm_of_rule[rid])
+        self.attack_start, self.attack = _csr(len(self.formulas), keys, values)
+        self.synthetic = {index[f] for f in th.synthetic if f in index}
+
+    def derive(self, allowed: bytearray) -> bytearray:
+        """The formulas that follow from the allowed assumptions (forward chaining)."""
+        derived = bytearray(len(self.formulas))
+        missing = array("q", self.body_len)
+        stack = [f for f, ok in zip(self.premise_formula, allowed, strict=False) if ok]
+        for f in stack:
+            derived[f] = 1
+        heads, rule_asm, ws, watch = self.heads, self.rule_asm, self.watch_start, self.watch
+        while stack:
+            f = stack.pop()
+            for j in range(ws[f], ws[f + 1]):
+                r = watch[j]
+                missing[r] -= 1
+                if missing[r] == 0:
+                    h = heads[r]
+                    a = rule_asm[r]
+                    if not derived[h] and (a < 0 or allowed[a]):
+                        derived[h] = 1
+                        stack.append(h)
+        return derived
+
+    def attacked(self, derived: bytearray) -> bytearray:
+        """The assumptions some derived formula is a contrary of."""
+        out = bytearray(len(self.assumptions))
+        starts, attack = self.attack_start, self.attack
+        for x, d in enumerate(derived):
+            if d:
+                for j in range(starts[x], starts[x + 1]):
+                    out[attack[j]] = 1
+        return out
+
+
+class _Growing:
+    """What follows from a growing set of assumptions, kept up to date as it grows.
+
+    The grounded set only grows from one round to the next, so what follows
+    from it is extended rather than derived again: over all rounds, every
+    rule is looked at once per premise.
+    """
+
+    def __init__(self, prog: _Program) -> None:
+        self.prog = prog
+        self.allowed = bytearray(len(prog.assumptions))
+        self.derived = bytearray(len(prog.formulas))
+        self.attacked = bytearray(len(prog.assumptions))
+        self.missing = array("q", prog.body_len)
+
+    def allow(self, new: list[int]) -> None:
+        """Add assumptions, and derive what now follows (and what it attacks)."""
+        prog, derived, missing, allowed = self.prog, self.derived, self.missing, self.allowed
+        heads, rule_asm, ws, watch = prog.heads, prog.rule_asm, prog.watch_start, prog.watch
+        starts, attack, attacked = prog.attack_start, prog.attack, self.attacked
+        stack: list[int] = []
+        for k in new:
+            allowed[k] = 1
+            if k < prog.n_premises:
+                f = prog.premise_formula[k]
+            else:
+                r = prog.asm_rule[k - prog.n_premises]
+                if missing[r]:
+                    continue
+                f = heads[r]
+            if not derived[f]:
+                derived[f] = 1
+                stack.append(f)
+        while stack:
+            f = stack.pop()
+            for j in range(starts[f], starts[f + 1]):
+                attacked[attack[j]] = 1
+            for j in range(ws[f], ws[f + 1]):
+                r = watch[j]
+                missing[r] -= 1
+                if missing[r] == 0:
+                    h = heads[r]
+                    a = rule_asm[r]
+                    if not derived[h] and (a < 0 or allowed[a]):
+                        derived[h] = 1
+                        stack.append(h)
+
+
+def _complement(flags: bytearray) -> bytearray:
+    return flags.translate(_FLIP)
+
+
+_FLIP = bytes([1, 0]) + bytes(254)
+
+
+def grounded_direct(th: _Theory) -> DirectGrounded:
+    """The grounded statuses of a theory's formulas, by the assumption fixpoint.
+
+    Only exact when :func:`why_not` returns None for the theory.
+    """
+    prog = _Program(th)
+    n = len(prog.assumptions)
+    possible = prog.derive(bytearray(b"\x01" * n))
+    grounded = _Growing(prog)  # S_0 is empty: nothing follows, nothing is attacked
+    still = possible  # what follows from the assumptions S_0 does not attack
+    rounds = 1
+    while True:
+        nxt = _complement(prog.attacked(still))
+        new = [k for k in range(n) if nxt[k] and not grounded.allowed[k]]
+        if not new:
+            break
+        rounds += 1
+        grounded.allow(new)
+        still = prog.derive(_complement(grounded.attacked))
+    derived = grounded.derived
+    statuses: dict[str, Status] = {}
+    synthetic = prog.synthetic
+    for i, f in enumerate(prog.formulas):
+        if synthetic and i in synthetic:
+            continue
+        if derived[i]:
+            statuses[f] = Status.IN
+        elif possible[i] and not still[i]:
+            statuses[f] = Status.OUT
+        else:
+            statuses[f] = Status.UNDEC
+    return DirectGrounded(
+        statuses=statuses,
+        accepted=_names(prog.assumptions, grounded.allowed),
+        defeated=_names(prog.assumptions, grounded.attacked),
+        rounds=rounds,
+    )
+
+
+def _names(names: Sequence[str], flags: bytearray) -> frozenset[str]:
+    return frozenset(a for a, v in zip(names, flags, strict=True) if v)
