@@ -50,9 +50,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         for st in ev.statuses.values():
             counts[st] += 1
             overall[st.value] += 1
-        sf = ev.structure
+        # The direct grounded computation builds no arguments; counting them would build them.
+        built = ev.method != "direct"
+        sf = ev.structure if built else None
         result = {"file": item.name, "semantics": ev.semantics, "ordering": ev.ordering,
-                  "arguments": len(sf.arguments), "defeats": sf.framework.attack_count(),
+                  "method": ev.method,
+                  "arguments": len(sf.arguments) if sf else None,
+                  "defeats": sf.framework.attack_count() if sf else None,
                   "labellings": ev.labellings, "perspective": ev.perspective,
                   "unread": dict(ev.unread),
                   "counts": {s.value: counts[s] for s in Status},
@@ -61,8 +65,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         if args.json or args.quiet:
             continue
         whose = "" if ev.perspective is None else f", from {ev.perspective}'s perspective"
-        print(f"{item.name}: {ev.semantics} semantics, {ev.ordering} ordering{whose}; "
-              f"{len(sf.arguments)} arguments, {sf.framework.attack_count()} defeats")
+        how = (f"{len(sf.arguments)} arguments, {sf.framework.attack_count()} defeats" if sf
+               else "computed without building arguments")
+        print(f"{item.name}: {ev.semantics} semantics, {ev.ordering} ordering{whose}; {how}")
         for nid, why in ev.unread.items():
             print(f"left out {nid}: {why}")
         if ev.labellings is None:
