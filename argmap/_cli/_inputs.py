@@ -16,7 +16,6 @@ from typing import IO, Any, TypeVar
 from argmap._errors import ParseError, UnsafeInputError
 from argmap._io import run_reader
 from argmap._map import ArgumentMap
-from argmap.formats._format import finish_read
 from argmap.formats._registry import choose_format, formats
 from argmap.formats._xmlsafe import MAX_INPUT_BYTES, read_input
 
@@ -88,14 +87,14 @@ def load(path: str, fmt: str | None) -> tuple[ArgumentMap, str]:
             raise UnsafeInputError(f"input is larger than the limit of {MAX_INPUT_BYTES} bytes",
                                    source=STDIN)
         chosen = choose_format(fmt, None, data, "load", name=STDIN)
-        return finish_read(run_reader(chosen, data, STDIN, None), False, STDIN), chosen.name
+        return run_reader(chosen, data, STDIN, None), chosen.name
     if os.path.isdir(path):
         raise ParseError("is a folder, not a file, and holds no files of a format argmap reads",
                          source=path)
     data = read_input(path)
     chosen = choose_format(fmt, path, data, "load")
     # The bytes already read go to the reader: each file is read once.
-    return finish_read(run_reader(chosen, data, path, Path(path)), False, path), chosen.name
+    return run_reader(chosen, data, path, Path(path)), chosen.name
 
 
 def progress(items: Iterable[_T], total: int, *, label: str,

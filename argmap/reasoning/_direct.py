@@ -48,7 +48,7 @@ names the reason and :func:`~argmap.evaluate` builds the arguments instead.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -175,37 +175,6 @@ class _Program:
         self.attack_start, self.attack = _csr(len(self.formulas), keys, values)
         self.synthetic = {index[f] for f in th.synthetic if f in index}
 
-    def derive(self, allowed: bytearray) -> bytearray:
-        """The formulas that follow from the allowed assumptions (forward chaining)."""
-        derived = bytearray(len(self.formulas))
-        missing = array("q", self.body_len)
-        stack = [f for f, ok in zip(self.premise_formula, allowed, strict=False) if ok]
-        for f in stack:
-            derived[f] = 1
-        heads, rule_asm, ws, watch = self.heads, self.rule_asm, self.watch_start, self.watch
-        while stack:
-            f = stack.pop()
-            for j in range(ws[f], ws[f + 1]):
-                r = watch[j]
-                missing[r] -= 1
-                if missing[r] == 0:
-                    h = heads[r]
-                    a = rule_asm[r]
-                    if not derived[h] and (a < 0 or allowed[a]):
-                        derived[h] = 1
-                        stack.append(h)
-        return derived
-
-    def attacked(self, derived: bytearray) -> bytearray:
-        """The assumptions some derived formula is a contrary of."""
-        out = bytearray(len(self.assumptions))
-        starts, attack = self.attack_start, self.attack
-        for x, d in enumerate(derived):
-            if d:
-                for j in range(starts[x], starts[x + 1]):
-                    out[attack[j]] = 1
-        return out
-
 
 class _Growing:
     """What follows from a growing set of assumptions, kept up to date as it grows.
@@ -255,6 +224,13 @@ class _Growing:
                         stack.append(h)
 
 
+def _follows(prog: _Program, assumptions: Iterable[int]) -> _Growing:
+    """What follows from a set of assumptions (and what that attacks), from scratch."""
+    out = _Growing(prog)
+    out.allow(list(assumptions))
+    return out
+
+
 def _complement(flags: bytearray) -> bytearray:
     return flags.translate(_FLIP)
 
@@ -269,18 +245,19 @@ def grounded_direct(th: _Theory) -> DirectGrounded:
     """
     prog = _Program(th)
     n = len(prog.assumptions)
-    possible = prog.derive(bytearray(b"\x01" * n))
+    possible = _follows(prog, range(n))
     grounded = _Growing(prog)  # S_0 is empty: nothing follows, nothing is attacked
     still = possible  # what follows from the assumptions S_0 does not attack
     rounds = 1
     while True:
-        nxt = _complement(prog.attacked(still))
+        nxt = _complement(still.attacked)
         new = [k for k in range(n) if nxt[k] and not grounded.allowed[k]]
         if not new:
             break
         rounds += 1
         grounded.allow(new)
-        still = prog.derive(_complement(grounded.attacked))
+        unattacked = _complement(grounded.attacked)
+        still = _follows(prog, [k for k in range(n) if unattacked[k]])
     derived = grounded.derived
     statuses: dict[str, Status] = {}
     synthetic = prog.synthetic
@@ -289,7 +266,7 @@ def grounded_direct(th: _Theory) -> DirectGrounded:
             continue
         if derived[i]:
             statuses[f] = Status.IN
-        elif possible[i] and not still[i]:
+        elif possible.derived[i] and not still.derived[i]:
             statuses[f] = Status.OUT
         else:
             statuses[f] = Status.UNDEC
