@@ -182,13 +182,18 @@ class MapQueries(MapStore):
         claim; a supported thesis that also strikes back at a counter-claim
         is).  Preferences play no part.  Isolated propositions count as roots.
         """
+        nodes, outgoing, incoming = self._nodes, self._out, self._in
         out: list[INode] = []
         for n in self.propositions:
-            kinds = {s.kind for s in self.successors(n)}
-            if NodeKind.RA in kinds:
-                continue
-            if kinds & {NodeKind.CA, NodeKind.MA} and not self.supporters(n):
-                continue
+            targets = outgoing.get(n.id)
+            if targets:
+                kinds = {t.kind for tid in targets.values() if (t := nodes.get(tid)) is not None}
+                if NodeKind.RA in kinds:
+                    continue
+                if (NodeKind.CA in kinds or NodeKind.MA in kinds) and not any(
+                    isinstance(nodes.get(f), Inference) for f in incoming.get(n.id, {}).values()
+                ):
+                    continue
             out.append(n)
         return out
 
