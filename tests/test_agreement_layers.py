@@ -127,7 +127,7 @@ EDITS = ("force", "drop-transition", "drop-anchor", "drop-proposition", "retype"
 
 def _edited(edits: list[str]) -> ArgumentMap:
     m = dialogue(second_transition=True, last_force="Asserting")
-    for e in edits:
+    for k, e in enumerate(edits):
         if e == "force" and "ya1" in m.nodes:
             m.remove_node("ya1")
             m.add_illocution("L1", "p1", "Conceding", id="ya1")
@@ -140,9 +140,9 @@ def _edited(edits: list[str]) -> ArgumentMap:
                 m.remove_node("ya1")
             m.remove_node("p1")
         elif e == "retype" and "ra" in m.nodes and "p1" in m.nodes:
-            m.add_conflict("p1", "p2", id=f"ca{len(m.nodes)}")
+            m.add_conflict("p1", "p2", id=f"ca{k}")
         elif e == "reverse" and "p1" in m.nodes and "p3" in m.nodes:
-            m.add_inference(m.nodes["p3"], m.nodes["p1"], id=f"ra{len(m.nodes)}")
+            m.add_inference(m.nodes["p3"], m.nodes["p1"], id=f"ra{k}")
     return m
 
 

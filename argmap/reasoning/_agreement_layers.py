@@ -208,7 +208,7 @@ def _node_label(n: INode) -> str:
 def _forces(m: ArgumentMap, n: INode) -> str:
     """The forces anchoring a proposition in locutions (``L -> YA -> I``), or "none"."""
     forces = sorted(
-        ya.force or "Default Illocuting"
+        ya.force
         for ya in m.predecessors(n)
         if isinstance(ya, Illocution) and any(isinstance(p, Locution) for p in m.predecessors(ya))
     )
@@ -253,7 +253,7 @@ def _anchoring_label(
     for nid in node_ids:
         for ya in m.predecessors(nid):
             if isinstance(ya, Illocution):
-                force = ya.force or "Default Illocuting"
+                force = ya.force
                 labels.add(f"{force} from {_anchor_of(m, ya, lunit)}" if where else force)
     return "+".join(sorted(labels)) or UNANCHORED
 

@@ -58,15 +58,12 @@ def anchored(m: ArgumentMap) -> ArgumentMap:
     for n in m.nodes.values():
         if isinstance(n, Locution):
             s, e = spans[n.id]
-            n = attrs.evolve(n, spans=(Span(s, e, text[s:e]),))
-        out.add_node(n)
-    for e in m.edges.values():
-        out.add_edge(e)
+            out.add_node(attrs.evolve(n, spans=(Span(s, e, text[s:e]),)))
+        else:
+            out.add_node(n)
+    for edge in m.edges.values():
+        out.add_edge(edge)
     return out
-
-
-def _first(m: ArgumentMap, kind: type, test: Callable[[object], bool] = lambda n: True) -> str:
-    return next(n.id for n in m.nodes_of(kind) if test(n))
 
 
 def _drop(m: ArgumentMap, *ids: str) -> None:
@@ -187,7 +184,8 @@ def aif_json(m: ArgumentMap) -> dict[str, object]:
         if isinstance(n, Illocution):
             text = n.force or ""
         else:
-            text = getattr(n, "text", None) or getattr(n, "scheme", None) or n.label or ""
+            text = (getattr(n, "text", None) or getattr(n, "scheme", None)
+                    or getattr(n, "label", None) or "")
         nodes.append({"nodeID": n.id, "text": text, "type": n.kind.value})
     edges = [{"edgeID": e.id, "fromID": e.from_id, "toID": e.to_id} for e in m.edges.values()]
     assert m.source is not None
