@@ -166,3 +166,18 @@ def test_symmetry_identity_and_diff_cover_every_layer(xs: list[str], ys: list[st
         if layer.kappa is not None and layer.kappa < 1:
             name = "relations" if layer.name == "schemes" else layer.name
             assert f"~ {name}: " in diff, layer.name
+
+
+def test_a_boundary_only_one_map_draws_shows_in_the_diff() -> None:
+    src = Source(text=TEXT)
+    a, b = ArgumentMap(source=src), ArgumentMap(source=src)
+    a.add_claim(quote="Prices rise. Wages stall")
+    b.add_claim(quote="Prices rise")
+    ag = compare(a, b)
+    # 6 words, 5 gaps; A ends its unit after "stall" (gap 4), B after "rise" (gap 2):
+    # two unmatched boundaries two gaps apart, S = 1 - 2/5.
+    assert ag.segmentation is not None
+    assert ag.segmentation.similarity == pytest.approx(3 / 5)
+    assert ag.segmentation.only_a == ("stall | People",)
+    assert ag.segmentation.only_b == ("rise | Wages",)
+    assert "- A only: boundary 'stall | People'" in ag.diff()

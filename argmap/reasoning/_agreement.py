@@ -242,6 +242,11 @@ class Agreement:
                     f"~ {mt.a} = {mt.b} (score {mt.score:.2f}): {_quote(ta[mt.a])} vs "
                     f"{_quote(tb[mt.b])}"
                 )
+        if self.segmentation is not None:
+            for where in self.segmentation.only_a:
+                out.append(f"- A only: boundary {where!r}")
+            for where in self.segmentation.only_b:
+                out.append(f"+ B only: boundary {where!r}")
         for nid in self.locutions_only_a:
             out.append(f"- A only: locution {nid} {_quote(ta[nid])}")
         for nid in self.locutions_only_b:

@@ -135,6 +135,9 @@ class Segmentation:
         matched: boundaries in both.
         near_misses: pairs of boundaries one gap apart.
         f1: boundary F1 with exact matches only.
+        only_a: the first map's boundaries the second lacks (near misses
+            included), each shown as the words either side, ``"drivers | though"``.
+        only_b: the same for the second map.
     """
 
     similarity: float
@@ -144,11 +147,13 @@ class Segmentation:
     matched: int
     near_misses: int
     f1: float
+    only_a: tuple[str, ...] = ()
+    only_b: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True, kw_only=True)
 class NodeMatch:
-    """Two propositions, one per map, taken to be the same unit.
+    """Two propositions (or two locutions), one per map, taken to be the same unit.
 
     Attributes:
         a: node id in the first map.
@@ -170,7 +175,8 @@ def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
     if a.source is None or b.source is None:
         return None
     text = a.source.text
-    words = [(w.start() + w.end()) / 2 for w in _WORD.finditer(text)]
+    found = list(_WORD.finditer(text))
+    words = [(w.start() + w.end()) / 2 for w in found]
     potential = max(len(words) - 1, 0)
     ba, bb = _boundaries(a, words, len(words)), _boundaries(b, words, len(words))
     same = ba & bb
@@ -195,8 +201,13 @@ def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
     similarity = 1.0 if potential == 0 else max(0.0, 1.0 - cost / potential)
     total = len(ba) + len(bb)
     f1 = 1.0 if total == 0 else 2 * len(same) / total
+
+    def show(gap: int) -> str:
+        return f"{found[gap - 1].group()} | {found[gap].group()}"
+
     return Segmentation(similarity=similarity, potential=potential, boundaries_a=len(ba),
-                        boundaries_b=len(bb), matched=len(same), near_misses=near, f1=f1)
+                        boundaries_b=len(bb), matched=len(same), near_misses=near, f1=f1,
+                        only_a=tuple(map(show, rest_a)), only_b=tuple(map(show, rest_b)))
 
 
 # --------------------------------------------------------------- alignment
