@@ -164,6 +164,14 @@ EDITS: dict[str, Callable[[ArgumentMap], None] | None] = {
 }
 
 
+def without_dialogue(m: ArgumentMap) -> ArgumentMap:
+    """The map's argument layer only: locutions, illocutions and transitions removed."""
+    out = m.copy()
+    _drop(out, *[n.id for n in m.nodes.values()
+                 if isinstance(n, (Locution, Illocution, Transition))])
+    return out
+
+
 def pairs() -> list[tuple[str, ArgumentMap, ArgumentMap]]:
     """Every pair, in a fixed order: (name, gold map, edited map)."""
     out = []
@@ -174,6 +182,11 @@ def pairs() -> list[tuple[str, ArgumentMap, ArgumentMap]]:
             if edit is not None:
                 edit(other)
             out.append((f"{path.stem}/{name}", gold, other))
+        # The argument layer alone, on both sides, with the first inference flipped.
+        bare = without_dialogue(gold)
+        other = bare.copy()
+        flip_inference(other)
+        out.append((f"{path.stem}/no-dialogue-flip-ra-ca", bare, other))
     return out
 
 
