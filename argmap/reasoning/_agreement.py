@@ -21,7 +21,8 @@ near misses are paired greedily from the start of the text, and span edges
 at the very start or end of the text are not boundaries.  A boundary F1
 (exact matches only) is reported beside *S*.
 
-**Node alignment.**  Propositions (I-nodes) of the two maps are paired
+**Node alignment.**  Propositions (I-nodes) of the two maps, and then
+their locutions, are paired
 greedily, best score first (ties broken by position and text, so that the
 result does not depend on argument order).  The score of a pair is the mean
 of the character overlap of their spans (intersection over union) and the
@@ -47,27 +48,32 @@ inference (catalogue name when known) for supports, and rebut, undermine or
 undercut for attacks.
 
 **Node labels** compares, over matched pairs, claim vs evidence (with the
-evidence type); **illocutions** compares the illocutionary forces anchoring
-each proposition (``none`` when a node has none) over matched pairs and, for
-an unmatched proposition, against ``none``; it is only reported when either
-map has illocutions.  A force is the illocution's scheme, else its text.
+evidence type).
+
+**Dialogue layers**, scored when either map has locutions, illocutions or
+transitions (else named in ``skipped``): locutions are aligned like
+propositions; **illocutions** compares the illocutionary forces anchoring
+each proposition in locutions (``none`` when a node has none) over matched
+pairs and, for an unmatched proposition, against ``none`` (a force is
+:attr:`Illocution.force`: the scheme, else the node text, else AIF's
+default); **transitions** labels ordered pairs of locution units
+``transition`` or ``none``, like relations (agreed ``none`` counted);
+**anchoring** labels each relation both maps draw with the illocutions
+anchoring its scheme node and where they are anchored; **transition
+anchoring** labels each transition both maps draw with the forces anchored
+in it.
 
 **Cohen's kappa** per layer: ``(p_o - p_e) / (1 - p_e)`` with ``p_o`` the
 observed agreement and ``p_e`` the agreement expected from each map's label
 frequencies; 1 when both maps use one and the same label throughout; None
 when a layer has no items.
 
-**CASS-style score.**  Following CASS (Duthie, Lawrence, Budzynska & Reed,
-2016) as implemented in arg-tech's evaluation code: ``kappa_graph`` (*M*) is
-the mean kappa of the structural layers (relations, and illocutions when
-present) and ``cass`` is their harmonic mean with *S*, ``2MS / (M + S)``
-(``combination="arithmetic"``: ``(M + S) / 2``).  Departures from CASS: its
-graph kappa averages six confusion matrices (S-node anchoring, propositional
-relations, illocutions on locutions and on propositions, transitions,
-illocution anchoring), of which argmap has the propositional relations and
-the illocutions on propositions; its alignment uses a fuzzy string ratio on
-texts only, argmap's uses spans and texts; its segmentation is that of
-locutions, argmap's uses the spans of propositions and locutions together.
+**CASS.**  Following Duthie, Lawrence, Budzynska & Reed (2016):
+``kappa_graph`` (*M*) is the mean kappa of the structural layers with items
+(relations and the four dialogue layers) and ``cass`` is its harmonic mean
+with *S*, ``2MS / (M + S)`` (``combination="arithmetic"``: ``(M + S) / 2``,
+arg-tech's CASSi).  Where argmap departs from arg-tech's implementation, and
+why, is documented beside the agreement section of the reasoning guide.
 Kappa can be negative (agreement below chance), so the score can be too.
 """
 
@@ -216,7 +222,7 @@ class Agreement:
             if layer is not None:
                 lines.append(f"{layer.name}: {_layer(layer)}")
         if self.skipped:
-            lines.append("not scored (neither map has locutions, illocutions or transitions): "
+            lines.append("not scored (no dialogue layer in either map): "
                          + ", ".join(self.skipped))
         lines.append(f"kappa (graph) = {_num(self.kappa_graph)} over "
                      f"{', '.join(self.scored) or 'no layer'}; CASS = {_num(self.cass)}")
@@ -225,7 +231,7 @@ class Agreement:
     def diff(self) -> str:
         """A readable diff: what only one map has, and every item two layers label differently.
 
-        Each layer's disagreements (:attr:`LayerAgreement.disagreements`)
+        Each layer's disagreements (``LayerAgreement.disagreements``)
         are listed, so a layer whose kappa is below 1 always has a line
         here; relations are listed with their scheme labels, which also
         show a disagreement on the relation type.
