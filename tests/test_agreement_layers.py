@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap import ArgumentMap, EvidenceType, Source
 from argmap.reasoning import compare
 
@@ -181,3 +187,23 @@ def test_a_boundary_only_one_map_draws_shows_in_the_diff() -> None:
     assert ag.segmentation.only_a == ("stall | People",)
     assert ag.segmentation.only_b == ("rise | Wages",)
     assert "- A only: boundary 'stall | People'" in ag.diff()
+
+
+def test_compare_command_runs_every_layer(tmp_path: Path) -> None:
+    a = dialogue(second_transition=True, last_force="Asserting")
+    b = dialogue(second_transition=False, last_force="Challenging")
+    paths = []
+    for name, m in (("a", a), ("b", b)):
+        paths.append(tmp_path / f"{name}.aif.xml")
+        argmap.write(m, paths[-1])
+    run = [sys.executable, "-m", "argmap", "compare", *map(str, paths)]
+    done = subprocess.run(run, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "transitions: kappa = 0.571" in done.stdout
+    assert "~ anchoring: p2=p2 -> p3=p3: Arguing from L2=L2 > L3=L3 in A, unanchored in B" \
+        in done.stdout
+    done = subprocess.run([*run, "--combination", "arithmetic", "--json"], capture_output=True,
+                          text=True, check=False)
+    figures = json.loads(done.stdout)["agreement"]
+    assert figures["combination"] == "arithmetic"
+    assert figures["cass"] == pytest.approx((18 / 35 + 1) / 2)
