@@ -282,12 +282,14 @@ class Illocution(_SchemeNode):
     kind: ClassVar[NodeKind] = NodeKind.YA
 
     @property
-    def force(self) -> str | None:
+    def force(self) -> str:
         """The illocutionary force -- ``scheme``, else the node's text (``label``).
 
-        OVA3, xAIF and DialAM maps name the force only in the node text.
+        OVA3, xAIF and DialAM maps name the force only in the node text; an
+        illocution naming none has AIF's default, ``"Default Illocuting"``
+        (the text AIFdb writes for it, which readers keep as no label).
         """
-        return self.scheme or self.label
+        return self.scheme or self.label or DEFAULT_LABELS[NodeKind.YA]
 
 
 @attrs.frozen(slots=True, kw_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import math
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def test_diff_lists_label_and_force_disagreements() -> None:
     assert "evidence:statistics in A, evidence:anecdote in B" in ag.diff()
     c = _speaker_map(src, extra=False, force="Asserting", label=None)
     d = _speaker_map(src, extra=False, force="Conceding", label=None)
-    assert "illocution Asserting in A, Conceding in B" in compare(c, d).diff()
+    assert "illocutions: i2=i2: Asserting in A, Conceding in B" in compare(c, d).diff()
 
 
 DIALAM = (Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
@@ -130,3 +131,31 @@ def test_a_changed_illocution_in_a_dialam_map_moves_kappa() -> None:
     assert ag.illocutions is not None and ag.illocutions.kappa is not None
     assert ag.illocutions.kappa < 1
     assert "illocution" in ag.diff()
+
+
+QT30 = DIALAM.parents[1] / "aifdb-qt30" / "nodesets"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not DIALAM.is_dir() or not QT30.is_dir(),
+                    reason=f"QT30 maps not found at {DIALAM} / {QT30}")
+def test_info_counts_forces_from_the_node_text() -> None:
+    import json
+
+    import argmap
+    from argmap._cli._maps import info_of
+
+    path = sorted(DIALAM.glob("*.json"))[0]
+    raw = json.loads(path.read_text())
+    said = collections.Counter(n["text"] for n in raw["nodes"] if n["type"] == "YA")
+    counts = {s["scheme"]: s["count"] for s in info_of(argmap.read(path), str(path), None)[
+        "schemes"] if s["kind"] == "YA"}
+    assert counts == dict(said)  # every force, as the file's text names it
+    # AIFdb nodesets: where a YA has no scheme, its force is the file's text, the default
+    # ("Default Illocuting", which the reader keeps as no label) included.
+    for nodeset in sorted(QT30.glob("*.json")):
+        texts = {str(n["nodeID"]): n["text"] for n in json.loads(nodeset.read_text())["nodes"]}
+        m = argmap.read(nodeset)
+        for ya in m.nodes_of(Illocution):
+            if ya.scheme is None:
+                assert ya.force == texts[ya.id], (nodeset.name, ya.id)

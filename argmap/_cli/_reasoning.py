@@ -99,7 +99,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     a, b = items[0].map, items[1].map
     assert a is not None and b is not None
     try:
-        ag = compare(a, b, threshold=args.threshold)
+        ag = compare(a, b, threshold=args.threshold, combination=args.combination)
     except ArgmapError as exc:
         say("error", shell_message(exc))
         return EXIT_PROBLEMS
@@ -176,14 +176,19 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = sub.add_parser(
         "compare", help=COMMANDS["compare"],
-        description="Align the propositions of two maps of the same text and report "
-                    "segmentation, relation and label agreement, a CASS-style score and a diff.")
+        description="Align the propositions and locutions of two maps of the same text and "
+                    "report segmentation, relation, label and dialogue-layer agreement, the "
+                    "CASS score and a diff.")
     p.add_argument("first", metavar="FIRST", help="the first annotation ('-' for standard input)")
     p.add_argument("second", metavar="SECOND", help="the second annotation")
     add_input_options(p, several=False)
     add_report_options(p)
     p.add_argument("--threshold", type=float, default=0.5,
-                   help="lowest alignment score for two propositions to match (default 0.5)")
+                   help="lowest alignment score for two propositions (or locutions) to match "
+                        "(default 0.5)")
+    p.add_argument("--combination", choices=("harmonic", "arithmetic"), default="harmonic",
+                   help="how CASS combines the graph kappa M and the segmentation S: "
+                        "2MS/(M+S) (default) or (M+S)/2")
     p.add_argument("--no-diff", action="store_true", help="print the figures only")
     p.set_defaults(run=_cmd_compare)
 

@@ -1,15 +1,19 @@
-"""Word units, span overlaps and candidate pairs for aligning two maps (see :mod:`.agreement`)."""
+"""Segmentation similarity and the alignment of propositions and locutions of two maps.
+
+See :func:`argmap.reasoning.compare` and the module documentation of ``_agreement``.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from argmap._map import ArgumentMap
+from argmap._nodes import INode, Locution
 from argmap._text import Span
 
 _WORD = re.compile(r"\w+")
@@ -77,9 +81,10 @@ class _Unit:
     position: int
 
 
-def _units(m: ArgumentMap) -> list[_Unit]:
+def _units(nodes: Iterable[INode | Locution]) -> list[_Unit]:
+    """Alignment units of propositions (or of locutions), in map order."""
     out = []
-    for n in m.propositions:
+    for n in nodes:
         iv = _intervals(n.spans)
         out.append(_Unit(n.id, n.text, _words(n.text), iv, iv[0][0] if iv else -1))
     return out
@@ -116,3 +121,120 @@ def _candidate_pairs(ua: list[_Unit], ub: list[_Unit]) -> set[tuple[int, int]]:
                 (i, j) for j in by_text.get(u.text, ()) if not (u.intervals and ub[j].intervals)
             )
     return pairs
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Segmentation:
+    """Agreement on where units begin and end.
+
+    Attributes:
+        similarity: the segmentation similarity S (1 = identical).
+        potential: the number of potential boundaries (word gaps).
+        boundaries_a: boundaries of the first map.
+        boundaries_b: boundaries of the second map.
+        matched: boundaries in both.
+        near_misses: pairs of boundaries one gap apart.
+        f1: boundary F1 with exact matches only.
+        only_a: the first map's boundaries the second lacks (near misses
+            included), each shown as the words either side, ``"drivers | though"``.
+        only_b: the same for the second map.
+    """
+
+    similarity: float
+    potential: int
+    boundaries_a: int
+    boundaries_b: int
+    matched: int
+    near_misses: int
+    f1: float
+    only_a: tuple[str, ...] = ()
+    only_b: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class NodeMatch:
+    """Two propositions (or two locutions), one per map, taken to be the same unit.
+
+    Attributes:
+        a: node id in the first map.
+        b: node id in the second map.
+        score: the alignment score.
+        overlap: span overlap (intersection over union), None if either is unanchored.
+        text_similarity: Dice coefficient of the word multisets.
+    """
+
+    a: str
+    b: str
+    score: float
+    overlap: float | None
+    text_similarity: float
+
+
+# ------------------------------------------------------------ segmentation
+def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
+    if a.source is None or b.source is None:
+        return None
+    text = a.source.text
+    found = list(_WORD.finditer(text))
+    words = [(w.start() + w.end()) / 2 for w in found]
+    potential = max(len(words) - 1, 0)
+    ba, bb = _boundaries(a, words, len(words)), _boundaries(b, words, len(words))
+    same = ba & bb
+    rest_a, rest_b = sorted(ba - same), sorted(bb - same)
+    near = 0
+    i = j = 0
+    unpaired = 0
+    while i < len(rest_a) and j < len(rest_b):
+        x, y = rest_a[i], rest_b[j]
+        if abs(x - y) == 1:
+            near += 1
+            i += 1
+            j += 1
+        elif x < y:
+            unpaired += 1
+            i += 1
+        else:
+            unpaired += 1
+            j += 1
+    unpaired += (len(rest_a) - i) + (len(rest_b) - j)
+    cost = near + unpaired
+    similarity = 1.0 if potential == 0 else max(0.0, 1.0 - cost / potential)
+    total = len(ba) + len(bb)
+    f1 = 1.0 if total == 0 else 2 * len(same) / total
+
+    def show(gap: int) -> str:
+        return f"{found[gap - 1].group()} | {found[gap].group()}"
+
+    return Segmentation(similarity=similarity, potential=potential, boundaries_a=len(ba),
+                        boundaries_b=len(bb), matched=len(same), near_misses=near, f1=f1,
+                        only_a=tuple(map(show, rest_a)), only_b=tuple(map(show, rest_b)))
+
+
+# --------------------------------------------------------------- alignment
+def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch]:
+    scored: list[tuple[tuple[object, ...], int, int, NodeMatch]] = []
+    for i, j in _candidate_pairs(ua, ub):
+        x, y = ua[i], ub[j]
+        text = _dice(x.words, y.words)
+        overlap = _overlap(x.intervals, y.intervals) if x.intervals and y.intervals else None
+        score = text if overlap is None else (overlap + text) / 2
+        if score < threshold or score <= 0:
+            continue
+        # A tie-break that reads the same whichever map comes first.
+        sides = sorted([(x.position, x.text, x.id), (y.position, y.text, y.id)])
+        scored.append(((-score, sides), i, j,
+                       NodeMatch(a=x.id, b=y.id, score=score, overlap=overlap,
+                                 text_similarity=text)))
+    scored.sort(key=lambda t: t[0])
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for _, i, j, match in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append(match)
+    return out
+
+
