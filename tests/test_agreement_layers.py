@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, EvidenceType, Source
+from argmap import ArgumentMap, Edge, EvidenceType, Illocution, Source
 from argmap.reasoning import compare
 
 TEXT = "Prices rise. Wages stall. People suffer."
@@ -66,12 +66,20 @@ def test_every_layer_by_hand() -> None:
     assert ag.transition_anchoring is not None
     assert ag.transition_anchoring.confusion == {("unanchored", "unanchored"): 1}
     assert ag.transition_anchoring.kappa == 1.0
-    # M = (1 + 0 + 4/7 + 0 + 1) / 5 = 18/35; S = 1; CASS = 2M / (M + 1) = 36/53.
+    # Proposition anchoring: each proposition in its own locution in both maps.
+    # p_o = 1, p_e = 3 * (1 * 1) / 9 = 1/3, kappa = 1.
+    assert ag.proposition_anchoring is not None
+    assert ag.proposition_anchoring.confusion == {
+        ("L1=L1", "L1=L1"): 1, ("L2=L2", "L2=L2"): 1, ("L3=L3", "L3=L3"): 1}
+    assert ag.proposition_anchoring.kappa == 1.0
+    # No illocution on a locution in either map: that layer is skipped.
+    assert ag.locution_illocutions is None and ag.skipped == ("locution illocutions",)
+    # M = (1 + 0 + 4/7 + 0 + 1 + 1) / 6 = 25/42; S = 1; CASS = 2M / (M + 1) = 50/67.
     assert ag.scored == ("relations", "illocutions", "transitions", "anchoring",
-                         "transition anchoring")
-    assert ag.kappa_graph == pytest.approx(18 / 35)
-    assert ag.cass == pytest.approx(36 / 53)
-    assert compare(a, b, combination="arithmetic").cass == pytest.approx((18 / 35 + 1) / 2)
+                         "transition anchoring", "proposition anchoring")
+    assert ag.kappa_graph == pytest.approx(25 / 42)
+    assert ag.cass == pytest.approx(50 / 67)
+    assert compare(a, b, combination="arithmetic").cass == pytest.approx((25 / 42 + 1) / 2)
     diff = ag.diff()
     for line in ("~ illocutions: p3=p3: Asserting in A, Challenging in B",
                  "~ transitions: L2=L2 -> L3=L3: transition in A, none in B",
@@ -97,6 +105,90 @@ def test_unmatched_units_count() -> None:
     assert ("p2=p2 -> p3", "support", "none") in ag.relations.disagreements
 
 
+def _reanchored(m: ArgumentMap, proposition: str, ya: str, locution: str) -> None:
+    """The illocution ``ya`` on ``proposition`` is anchored in ``locution`` instead."""
+    force = m.nodes[ya].force  # type: ignore[union-attr]
+    m.remove_node(ya)
+    m.add_illocution(locution, proposition, force, id=ya)
+
+
+def test_reported_speech_and_proposition_anchoring_by_hand() -> None:
+    a = dialogue(second_transition=True, last_force="Asserting")
+    b = dialogue(second_transition=True, last_force="Asserting")
+    a.add_report("L1", "L2", id="yr")
+    b.add_report("L1", "L2", "Analysing", id="yr")
+    b.add_report("L2", "L3", id="yr2")
+    _reanchored(b, "p1", "ya1", "L2")
+    ag = compare(a, b)
+    # Locution illocutions, one item per locution unit:
+    # L1: "Asserting > L2" vs "Analysing > L2"; L2: none vs "Asserting > L3"; L3: none, none.
+    # p_o = 1/3; only "none" is used by both (A twice, B once): p_e = 2/9;
+    # kappa = (3/9 - 2/9) / (9/9 - 2/9) = 1/7.
+    reports = ag.locution_illocutions
+    assert reports is not None and reports.items == 3
+    assert reports.kappa == pytest.approx(1 / 7)
+    assert reports.disagreements == (
+        ("L1=L1", "Asserting > L2=L2", "Analysing > L2=L2"),
+        ("L2=L2", "none", "Asserting > L3=L3"),
+    )
+    # Proposition anchoring: p1 in L1 (A) vs L2 (B); p2 in L2 and p3 in L3 in both.
+    # p_o = 2/3; A uses L1, L2, L3 once each, B L2 twice and L3 once:
+    # p_e = (1*2 + 1*1) / 9 = 1/3; kappa = (2/3 - 1/3) / (1 - 1/3) = 1/2.
+    anchoring = ag.proposition_anchoring
+    assert anchoring is not None and anchoring.items == 3
+    assert anchoring.kappa == pytest.approx(1 / 2)
+    assert anchoring.disagreements == (("p1=p1", "L1=L1", "L2=L2"),)
+    # Every other layer agrees: M = (5 + 1/7 + 1/2) / 7 = 79/98, CASS = 2M / (M + 1) = 158/177.
+    assert ag.skipped == ()
+    assert len(ag.scored) == 7
+    assert ag.kappa_graph == pytest.approx(79 / 98)
+    assert ag.cass == pytest.approx(158 / 177)
+    diff = ag.diff()
+    for line in ("~ locution illocutions: L1=L1: Asserting > L2=L2 in A, Analysing > L2=L2 in B",
+                 "~ locution illocutions: L2=L2: none in A, Asserting > L3=L3 in B",
+                 "~ proposition anchoring: p1=p1: L1=L1 in A, L2=L2 in B"):
+        assert line in diff
+    assert "locution illocutions: kappa = 0.143" in ag.summary()
+
+
+def test_a_report_read_the_other_way_round_disagrees_twice() -> None:
+    a = dialogue(second_transition=True, last_force="Asserting")
+    b = dialogue(second_transition=True, last_force="Asserting")
+    a.add_report("L1", "L2")
+    b.add_report("L2", "L1")
+    reports = compare(a, b).locution_illocutions
+    # L1: "Asserting > L2" vs none; L2: none vs "Asserting > L1"; L3: none, none.
+    # p_o = 1/3, p_e = (2 * 2) / 9 = 4/9, kappa = (3/9 - 4/9) / (5/9) = -1/5.
+    assert reports is not None
+    assert reports.kappa == pytest.approx(-1 / 5)
+    assert len(reports.disagreements) == 2
+
+
+def test_unmatched_locutions_and_transition_anchors() -> None:
+    a = dialogue(second_transition=True, last_force="Asserting")
+    b = dialogue(second_transition=True, last_force="Asserting")
+    # B adds a locution of its own, not in the text, that reports L1.
+    b.add_report(b.add_locution(b.participants["bob"], "Bob told me so", id="L4"), "L1", id="yr")
+    # And B anchors p3 in the transition L2 -> L3 (an illocution readers can find in
+    # AIFdb maps), not in L3.
+    b.remove_node("ya3")
+    b.add_node(Illocution(id="ya3", scheme="Asserting"))
+    b.add_edge(Edge(id="e-ta", from_id="ta2", to_id="ya3"))
+    b.add_edge(Edge(id="e-p3", from_id="ya3", to_id="p3"))
+    ag = compare(a, b)
+    assert ag.locutions_only_b == ("L4",)
+    reports = ag.locution_illocutions
+    # L1, L2, L3 agree on none; L4, only in B, reports L1: p_o = 3/4,
+    # p_e = (4 * 3) / 16 = 3/4, kappa = 0.
+    assert reports is not None and reports.items == 4
+    assert reports.confusion == {("none", "none"): 3, ("none", "Asserting > L1=L1"): 1}
+    assert reports.kappa == pytest.approx(0.0)
+    assert "~ locution illocutions: L4: none in A, Asserting > L1=L1 in B" in ag.diff()
+    anchoring = ag.proposition_anchoring
+    assert anchoring is not None
+    assert anchoring.disagreements == (("p3=p3", "L3=L3", "L2=L2 > L3=L3"),)
+
+
 def test_a_map_without_dialogue_is_scored_on_the_layers_it_has() -> None:
     src = Source(text=TEXT)
     a, b = ArgumentMap(source=src), ArgumentMap(source=src)
@@ -106,8 +198,10 @@ def test_a_map_without_dialogue_is_scored_on_the_layers_it_has() -> None:
         if both:
             m.add_inference(q, c)
     ag = compare(a, b)
-    assert ag.skipped == ("illocutions", "transitions", "anchoring", "transition anchoring")
+    assert ag.skipped == ("illocutions", "locution illocutions", "transitions", "anchoring",
+                          "transition anchoring", "proposition anchoring")
     assert ag.illocutions is None and ag.transitions is None and ag.anchoring is None
+    assert ag.locution_illocutions is None and ag.proposition_anchoring is None
     assert ag.scored == ("relations",)
     # p_o = 5/6, p_e = (2*1 + 4*5) / 36, kappa = 4/7 (as for the transitions above).
     assert ag.kappa_graph == pytest.approx(4 / 7)
@@ -128,7 +222,8 @@ def test_evidence_types_show_in_the_diff() -> None:
 
 
 # ----------------------------------------------------------------- properties
-EDITS = ("force", "drop-transition", "drop-anchor", "drop-proposition", "retype", "reverse")
+EDITS = ("force", "drop-transition", "drop-anchor", "drop-proposition", "retype", "reverse",
+         "report", "report-back", "reanchor", "drop-locution")
 
 
 def _edited(edits: list[str]) -> ArgumentMap:
@@ -149,6 +244,16 @@ def _edited(edits: list[str]) -> ArgumentMap:
             m.add_conflict("p1", "p2", id=f"ca{k}")
         elif e == "reverse" and "p1" in m.nodes and "p3" in m.nodes:
             m.add_inference(m.nodes["p3"], m.nodes["p1"], id=f"ra{k}")
+        elif e == "report" and "L1" in m.nodes and "L2" in m.nodes:
+            m.add_report("L1", "L2", id=f"yr{k}")
+        elif e == "report-back" and "L1" in m.nodes and "L3" in m.nodes:
+            m.add_report("L3", "L1", "Analysing", id=f"yr{k}")
+        elif e == "reanchor" and "ya1" in m.nodes and "L2" in m.nodes:
+            force = m.nodes["ya1"].force  # type: ignore[union-attr]
+            m.remove_node("ya1")
+            m.add_illocution("L2", "p1", force, id="ya1")
+        elif e == "drop-locution" and "L3" in m.nodes:
+            m.remove_node("L3")
     return m
 
 
@@ -192,6 +297,7 @@ def test_a_boundary_only_one_map_draws_shows_in_the_diff() -> None:
 def test_compare_command_runs_every_layer(tmp_path: Path) -> None:
     a = dialogue(second_transition=True, last_force="Asserting")
     b = dialogue(second_transition=False, last_force="Challenging")
+    b.add_report("L1", "L2", id="yr")
     paths = []
     for name, m in (("a", a), ("b", b)):
         paths.append(tmp_path / f"{name}.aif.xml")
@@ -200,10 +306,16 @@ def test_compare_command_runs_every_layer(tmp_path: Path) -> None:
     done = subprocess.run(run, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "transitions: kappa = 0.571" in done.stdout
+    assert "~ locution illocutions: L1=L1: none in A, Asserting > L2=L2 in B" in done.stdout
     assert "~ anchoring: p2=p2 -> p3=p3: Arguing from L2=L2 > L3=L3 in A, unanchored in B" \
         in done.stdout
     done = subprocess.run([*run, "--combination", "arithmetic", "--json"], capture_output=True,
                           text=True, check=False)
     figures = json.loads(done.stdout)["agreement"]
     assert figures["combination"] == "arithmetic"
-    assert figures["cass"] == pytest.approx((18 / 35 + 1) / 2)
+    # As in test_every_layer_by_hand, with the report in B: its layer is
+    # none / "Asserting > L2=L2" on L1 and none on L2 and L3 in both: p_o = p_e = 2/3,
+    # kappa 0; M = (1 + 0 + 0 + 4/7 + 0 + 1 + 1) / 7 = 25/49.
+    assert figures["locution_illocutions"]["kappa"] == pytest.approx(0.0)
+    assert figures["proposition_anchoring"]["kappa"] == 1.0
+    assert figures["cass"] == pytest.approx((25 / 49 + 1) / 2)

@@ -56,12 +56,17 @@ propositions; **illocutions** compares the illocutionary forces anchoring
 each proposition in locutions (``none`` when a node has none) over matched
 pairs and, for an unmatched proposition, against ``none`` (a force is
 :attr:`Illocution.force`: the scheme, else the node text, else AIF's
-default); **transitions** labels ordered pairs of locution units
+default); **locution illocutions** labels every locution unit with the
+illocutions anchored in it whose content is a locution (reported speech,
+``L -> YA -> L``), each as its force and the content's unit, ``none``
+without one (skipped, and named in ``skipped``, when neither map has such an
+illocution); **transitions** labels ordered pairs of locution units
 ``transition`` or ``none``, like relations (agreed ``none`` counted);
 **anchoring** labels each relation both maps draw with the illocutions
 anchoring its scheme node and where they are anchored; **transition
 anchoring** labels each transition both maps draw with the forces anchored
-in it.
+in it; **proposition anchoring** labels each matched proposition with the
+units of the locutions (or transitions) anchoring its illocutions.
 
 **Cohen's kappa** per layer: ``(p_o - p_e) / (1 - p_e)`` with ``p_o`` the
 observed agreement and ``p_e`` the agreement expected from each map's label
@@ -70,7 +75,7 @@ when a layer has no items.
 
 **CASS.**  Following Duthie, Lawrence, Budzynska & Reed (2016):
 ``kappa_graph`` (*M*) is the mean kappa of the structural layers with items
-(relations and the four dialogue layers) and ``cass`` is its harmonic mean
+(relations and the six dialogue layers) and ``cass`` is its harmonic mean
 with *S*, ``2MS / (M + S)`` (``combination="arithmetic"``: ``(M + S) / 2``,
 arg-tech's CASSi).  Where argmap departs from arg-tech's implementation, and
 why, is documented beside the agreement section of the reasoning guide.
@@ -96,7 +101,9 @@ from argmap.reasoning._agreement_layers import (
     _has_dialogue,
     _kappa_of_counts,
     _layer_of,
+    _locution_illocutions,
     _node_label,
+    _proposition_anchoring,
     _relation_layers,
     _relations,
     _show,
@@ -121,7 +128,10 @@ __all__ = [
 ]
 
 # The layers a map without locutions, illocutions and transitions cannot be scored on.
-DIALOGUE_LAYERS = ("illocutions", "transitions", "anchoring", "transition anchoring")
+DIALOGUE_LAYERS = ("illocutions", "locution illocutions", "transitions", "anchoring",
+                   "transition anchoring", "proposition anchoring")
+# Skipped, with a dialogue layer, when neither map has an illocution on a locution.
+REPORTS = "locution illocutions"
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -138,6 +148,8 @@ class Agreement:
         schemes: the same with scheme and conflict-kind labels.
         node_labels: claim / evidence-type agreement on matched propositions.
         illocutions: the forces anchoring each proposition in locutions.
+        locution_illocutions: the illocutions anchored in each locution
+            whose content is a locution (reported speech), with that locution.
         relation_precision: share of the second map's relations found in the first.
         relation_recall: share of the first map's relations found in the second.
         relation_f1: harmonic mean of the two (symmetric).
@@ -154,9 +166,13 @@ class Agreement:
         anchoring: the illocutions anchoring the relations both maps draw.
         transition_anchoring: the illocutions anchored in the transitions
             both maps draw.
+        proposition_anchoring: where each matched proposition is anchored:
+            the aligned locutions (or transitions) of its illocutions.
         scored: names of the structural layers averaged into ``kappa_graph``.
-        skipped: names of the dialogue layers not scored because neither
-            map has a dialogue layer (those attributes are None).
+        skipped: names of the layers not scored because neither map has
+            what they label -- every dialogue layer when neither map has a
+            dialogue layer, ``"locution illocutions"`` when neither has an
+            illocution whose content is a locution (those attributes are None).
     """
 
     segmentation: Segmentation | None
@@ -186,12 +202,17 @@ class Agreement:
     transition_anchoring: LayerAgreement | None = None
     scored: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    locution_illocutions: LayerAgreement | None = None
+    proposition_anchoring: LayerAgreement | None = None
 
     def layers(self) -> tuple[LayerAgreement, ...]:
         """Every layer measured, structural and reported, in a fixed order."""
-        found = (self.relations, self.schemes, self.node_labels, self.illocutions,
-                 self.transitions, self.anchoring, self.transition_anchoring)
+        found = (self.relations, self.schemes, self.node_labels, *self._dialogue())
         return tuple(x for x in found if x is not None)
+
+    def _dialogue(self) -> tuple[LayerAgreement | None, ...]:
+        return (self.illocutions, self.locution_illocutions, self.transitions, self.anchoring,
+                self.transition_anchoring, self.proposition_anchoring)
 
     def summary(self) -> str:
         """The figures as a few readable lines."""
@@ -209,7 +230,7 @@ class Agreement:
             f"propositions: {len(self.matches)} matched, {len(self.only_a)} only in A, "
             f"{len(self.only_b)} only in B (F1 = {self.node_f1:.3f})"
         )
-        if not self.skipped:
+        if self.skipped != DIALOGUE_LAYERS:
             lines.append(
                 f"locutions: {len(self.locution_matches)} matched, "
                 f"{len(self.locutions_only_a)} only in A, {len(self.locutions_only_b)} only in B"
@@ -217,13 +238,15 @@ class Agreement:
         lines.append(f"relations: {_layer(self.relations)}; F1 = {_num(self.relation_f1)}")
         lines.append(f"relations with scheme labels: {_layer(self.schemes)}")
         lines.append(f"node labels: {_layer(self.node_labels)}")
-        for layer in (self.illocutions, self.transitions, self.anchoring,
-                      self.transition_anchoring):
+        for layer in self._dialogue():
             if layer is not None:
                 lines.append(f"{layer.name}: {_layer(layer)}")
-        if self.skipped:
+        if self.skipped == DIALOGUE_LAYERS:
             lines.append("not scored (no dialogue layer in either map): "
                          + ", ".join(self.skipped))
+        elif self.skipped:
+            lines.append("not scored (no illocution on a locution, such as reported speech, "
+                         "in either map): " + ", ".join(self.skipped))
         lines.append(f"kappa (graph) = {_num(self.kappa_graph)} over "
                      f"{', '.join(self.scored) or 'no layer'}; CASS = {_num(self.cass)}")
         return "\n".join(lines)
@@ -257,8 +280,7 @@ class Agreement:
             out.append(f"- A only: locution {nid} {_quote(ta[nid])}")
         for nid in self.locutions_only_b:
             out.append(f"+ B only: locution {nid} {_quote(tb[nid])}")
-        for layer in (self.node_labels, self.schemes, self.illocutions, self.transitions,
-                      self.anchoring, self.transition_anchoring):
+        for layer in (self.node_labels, self.schemes, *self._dialogue()):
             if layer is None:
                 continue
             name = "relations" if layer is self.schemes else layer.name
@@ -384,6 +406,7 @@ def compare(
     texts_a = {u.id: u.text for u in ua}
     texts_b = {u.id: u.text for u in ub}
     illocutions = transitions = anchoring = transition_anchoring = None
+    reports = proposition_anchoring = None
     loc_matches: list[NodeMatch] = []
     loc_only_a: tuple[str, ...] = ()
     loc_only_b: tuple[str, ...] = ()
@@ -406,9 +429,16 @@ def compare(
         transitions, anchoring, transition_anchoring = _dialogue_layers(
             a, b, lunit_a=lunit_a, lunit_b=lunit_b, matched_locutions=len(loc_matches),
             rels_a=rels_a, rels_b=rels_b, unit_a=unit_a, unit_b=unit_b)
+        reports = _locution_illocutions(a, b, lunit_a, lunit_b)
+        if reports is None:
+            skipped = (REPORTS,)
+        proposition_anchoring = _proposition_anchoring(a, b, (
+            (_show(unit_a[mt.a]), node_a[mt.a], node_b[mt.b]) for mt in matches),
+            lunit_a, lunit_b)
 
-    structural = [x for x in (relations, illocutions, transitions, anchoring,
-                              transition_anchoring) if x is not None and x.kappa is not None]
+    structural = [x for x in (relations, illocutions, reports, transitions, anchoring,
+                              transition_anchoring, proposition_anchoring)
+                  if x is not None and x.kappa is not None]
     kappas = [x.kappa for x in structural if x.kappa is not None]
     kappa_graph = sum(kappas) / len(kappas) if kappas else None
     seg = _segmentation(a, b)
@@ -424,7 +454,8 @@ def compare(
         texts_a=texts_a, texts_b=texts_b, combination=combination,
         locution_matches=tuple(loc_matches), locutions_only_a=loc_only_a,
         locutions_only_b=loc_only_b, transitions=transitions, anchoring=anchoring,
-        transition_anchoring=transition_anchoring,
+        transition_anchoring=transition_anchoring, locution_illocutions=reports,
+        proposition_anchoring=proposition_anchoring,
         scored=tuple(x.name for x in structural), skipped=skipped,
     )
 

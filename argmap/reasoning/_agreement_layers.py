@@ -258,6 +258,54 @@ def _anchoring_label(
     return "+".join(sorted(labels)) or UNANCHORED
 
 
+def _reports(m: ArgumentMap, lunit: Mapping[str, str]) -> dict[str, str]:
+    """Per locution unit, each illocution anchored in it whose content is a locution.
+
+    ``L -> YA -> L`` is reported speech (and, in DialAM, the analyst's
+    *Analysing* of a locution); the label names the force and the content's
+    unit, ``"Asserting > L2=L2"``, so that reporting a different locution, or
+    the same report read the other way round, is a disagreement.
+    """
+    out: dict[str, set[str]] = {}
+    for ya in m.nodes_of(Illocution):
+        contents = [_show(lunit[s.id]) for s in m.successors(ya) if isinstance(s, Locution)]
+        if not contents:
+            continue
+        for anchor in m.predecessors(ya):
+            if isinstance(anchor, Locution):
+                out.setdefault(lunit[anchor.id], set()).update(
+                    f"{ya.force} > {c}" for c in contents)
+    return {k: "+".join(sorted(v)) for k, v in out.items()}
+
+
+def _locution_illocutions(
+    a: ArgumentMap, b: ArgumentMap, lunit_a: Mapping[str, str], lunit_b: Mapping[str, str],
+) -> LayerAgreement | None:
+    """Illocutions on locutions, one item per locution unit; None when neither map has one."""
+    ra, rb = _reports(a, lunit_a), _reports(b, lunit_b)
+    if not ra and not rb:
+        return None
+    units = sorted(set(lunit_a.values()) | set(lunit_b.values()))
+    return _layer_of("locution illocutions", (
+        (_show(u), ra.get(u, NONE), rb.get(u, NONE)) for u in units))
+
+
+def _anchors(m: ArgumentMap, n: INode, lunit: Mapping[str, str]) -> str:
+    """Where a proposition is anchored: the locution units (or transitions) of its illocutions."""
+    spots = {_anchor_of(m, ya, lunit) for ya in m.predecessors(n) if isinstance(ya, Illocution)}
+    spots.discard("?")
+    return "+".join(sorted(spots)) or UNANCHORED
+
+
+def _proposition_anchoring(
+    a: ArgumentMap, b: ArgumentMap, pairs: Iterable[tuple[str, INode, INode]],
+    lunit_a: Mapping[str, str], lunit_b: Mapping[str, str],
+) -> LayerAgreement:
+    """Which locution anchors each matched proposition, through the locution alignment."""
+    return _layer_of("proposition anchoring", (
+        (item, _anchors(a, x, lunit_a), _anchors(b, y, lunit_b)) for item, x, y in pairs))
+
+
 def _dialogue_layers(
     a: ArgumentMap, b: ArgumentMap, *,
     lunit_a: Mapping[str, str], lunit_b: Mapping[str, str], matched_locutions: int,

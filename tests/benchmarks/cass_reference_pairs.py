@@ -150,6 +150,27 @@ def resegment(m: ArgumentMap) -> None:
     m.replace_node(attrs.evolve(loc, text=cut, spans=(Span(s.start, end, s.text[: len(cut)]),)))
 
 
+def change_report(m: ArgumentMap) -> None:
+    """The first illocution whose content is a locution (reported speech) becomes Challenging."""
+    ya = next(y for y in m.nodes_of(Illocution)
+              if any(isinstance(s, Locution) for s in m.successors(y)))
+    m.replace_node(attrs.evolve(ya, scheme=None, label="Challenging"))
+
+
+def reanchor_proposition(m: ArgumentMap) -> None:
+    """The first proposition asserted in a locution is anchored in the next such locution."""
+    def asserting(loc: Locution) -> Illocution | None:
+        return next((y for y in m.successors(loc) if isinstance(y, Illocution)
+                     and any(s.kind.value == "I" for s in m.successors(y))), None)
+
+    locs = [loc for loc in m.nodes_of(Locution) if asserting(loc) is not None]
+    ya = asserting(locs[0])
+    assert ya is not None
+    edge = next(e for e in m.incoming(ya) if e.from_id == locs[0].id)
+    m.remove_edge(edge.id)
+    m.add_edge(Edge(id=edge.id, from_id=locs[1].id, to_id=ya.id))
+
+
 EDITS: dict[str, Callable[[ArgumentMap], None] | None] = {
     "identity": None,
     "drop-proposition": drop_proposition,
@@ -161,6 +182,8 @@ EDITS: dict[str, Callable[[ArgumentMap], None] | None] = {
     "change-anchoring": change_anchoring,
     "drop-locution": drop_locution,
     "resegment": resegment,
+    "change-report": change_report,
+    "reanchor-proposition": reanchor_proposition,
 }
 
 
@@ -221,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"DialAM maps not found at {CORPUS}", file=sys.stderr)
         return 2
-    cols = ("relations", "illocutions", "transitions", "anchoring", "transition anchoring")
+    cols = ("relations", "illocutions", "locution illocutions", "transitions", "anchoring",
+            "transition anchoring", "proposition anchoring")
     print("pair", "S", *cols, "M", "CASS", sep="\t")
     for name, a, b in pairs():
         ag = compare(a, b)
