@@ -159,3 +159,62 @@ def test_info_counts_forces_from_the_node_text() -> None:
         for ya in m.nodes_of(Illocution):
             if ya.scheme is None:
                 assert ya.force == texts[ya.id], (nodeset.name, ya.id)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not DIALAM.is_dir(), reason=f"DialAM maps not found at {DIALAM}")
+def test_dialam_reports_and_anchoring_are_scored_through_the_alignment() -> None:
+    import argmap
+    from argmap import Locution
+
+    a = argmap.read(sorted(DIALAM.glob("*.json"))[0])
+    reports = [y for y in a.nodes_of(Illocution)
+               if any(isinstance(s, Locution) for s in a.successors(y))]
+    assert reports  # DialAM's analyst "Analysing" every locution, and reported speech
+    same = compare(a, a.copy())
+    assert same.locution_illocutions is not None and same.locution_illocutions.kappa == 1.0
+    assert same.proposition_anchoring is not None and same.proposition_anchoring.kappa == 1.0
+    # A changed force on a report moves the locution layer only.
+    b = a.copy()
+    b.replace_node(attrs.evolve(reports[0], scheme=None, label="Challenging"))
+    ag = compare(a, b)
+    assert ag.locution_illocutions is not None and ag.locution_illocutions.kappa is not None
+    assert ag.locution_illocutions.kappa < 1
+    assert ag.illocutions is not None and ag.illocutions.kappa == 1.0
+    assert "~ locution illocutions: " in ag.diff()
+    # A proposition anchored in another locution moves proposition anchoring only.
+    c = a.copy()
+    ya = next(y for y in c.nodes_of(Illocution) if any(s.kind.value == "I" for s in c.successors(y))
+              and any(isinstance(p, Locution) for p in c.predecessors(y)))
+    old = next(e for e in c.incoming(ya) if isinstance(c.nodes[e.from_id], Locution))
+    other = next(loc for loc in c.nodes_of(Locution) if loc.id != old.from_id)
+    c.remove_edge(old.id)
+    c.add_edge(Edge(id=old.id, from_id=other.id, to_id=ya.id))
+    ag = compare(a, c)
+    assert ag.proposition_anchoring is not None and ag.proposition_anchoring.kappa is not None
+    assert ag.proposition_anchoring.kappa < 1
+    assert ag.relations.kappa == 1.0 and ag.illocutions is not None
+    assert "~ proposition anchoring: " in ag.diff()
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not QT30.is_dir(), reason=f"QT30 nodesets not found at {QT30}")
+def test_the_locution_layer_is_skipped_exactly_where_no_map_has_a_report() -> None:
+    import argmap
+    from argmap import Locution
+
+    scored = 0
+    for nodeset in sorted(QT30.glob("*.json")):
+        m = argmap.read(nodeset)
+        has = any(isinstance(s, Locution)
+                  and any(isinstance(p, Locution) for p in m.predecessors(y))
+                  for y in m.nodes_of(Illocution) for s in m.successors(y))
+        ag = compare(m, m.copy())
+        if has:
+            scored += 1
+            assert ag.locution_illocutions is not None, nodeset.name
+            assert ag.locution_illocutions.kappa == 1.0
+        else:
+            assert ag.locution_illocutions is None, nodeset.name
+            assert "locution illocutions" in ag.skipped
+    assert scored  # some QT30 nodesets report speech
