@@ -189,6 +189,20 @@ def test_unmatched_locutions_and_transition_anchors() -> None:
     assert anchoring.disagreements == (("p3=p3", "L3=L3", "L2=L2 > L3=L3"),)
 
 
+def test_unmatched_locutions_sharing_an_id_are_different_anchors() -> None:
+    a = dialogue(second_transition=True, last_force="Asserting")
+    b = dialogue(second_transition=True, last_force="Asserting")
+    # Each map anchors p1 in a locution of its own, not in the text, under the same id.
+    for m, words in ((a, "Bob repeats himself"), (b, "Nobody listens")):
+        m.remove_node("ya1")
+        m.add_illocution(m.add_locution(m.participants["bob"], words, id="Lx"), "p1", id="ya1")
+    ag = compare(a, b)
+    assert ag.locutions_only_a == ("Lx",) and ag.locutions_only_b == ("Lx",)
+    assert ag.proposition_anchoring is not None
+    assert ag.proposition_anchoring.disagreements == (
+        ("p1=p1", "Lx (only in A)", "Lx (only in B)"),)
+
+
 def test_a_map_without_dialogue_is_scored_on_the_layers_it_has() -> None:
     src = Source(text=TEXT)
     a, b = ArgumentMap(source=src), ArgumentMap(source=src)

@@ -5,7 +5,8 @@ labelled once by each map.  A *unit* is a proposition (or locution) of one
 map together with its aligned counterpart in the other, or an unmatched node
 of one map.  Unit keys carry a one-letter prefix (``m:`` matched, ``a:`` only
 in the first map, ``b:`` only in the second) so that ids of the two maps never
-collide; :func:`_show` drops it for display.
+collide; :func:`_show` drops it for display, and :func:`_named` keeps the
+side of an unmatched unit where a unit is part of a label.
 """
 
 from __future__ import annotations
@@ -119,6 +120,15 @@ def _layer_of(
 
 def _show(unit: str) -> str:
     return unit[2:]
+
+
+def _named(unit: str) -> str:
+    """A unit as part of a label: an unmatched node says which map it is in.
+
+    Two unmatched nodes that happen to share an id are different units, so
+    a label naming one must not equal a label naming the other.
+    """
+    return unit[2:] if unit.startswith("m:") else f"{unit[2:]} (only in {unit[0].upper()})"
 
 
 def _pair(key: tuple[str, str]) -> str:
@@ -238,11 +248,11 @@ def _anchor_of(m: ArgumentMap, ya: Illocution, lunit: Mapping[str, str]) -> str:
     spots = []
     for p in m.predecessors(ya):
         if isinstance(p, Transition):
-            froms = [_show(lunit[x.id]) for x in m.predecessors(p) if isinstance(x, Locution)]
-            tos = [_show(lunit[x.id]) for x in m.successors(p) if isinstance(x, Locution)]
+            froms = [_named(lunit[x.id]) for x in m.predecessors(p) if isinstance(x, Locution)]
+            tos = [_named(lunit[x.id]) for x in m.successors(p) if isinstance(x, Locution)]
             spots.append(f"{'+'.join(sorted(froms))} > {'+'.join(sorted(tos))}")
         elif isinstance(p, Locution):
-            spots.append(_show(lunit[p.id]))
+            spots.append(_named(lunit[p.id]))
     return ", ".join(sorted(spots)) or "?"
 
 
@@ -268,7 +278,7 @@ def _reports(m: ArgumentMap, lunit: Mapping[str, str]) -> dict[str, str]:
     """
     out: dict[str, set[str]] = {}
     for ya in m.nodes_of(Illocution):
-        contents = [_show(lunit[s.id]) for s in m.successors(ya) if isinstance(s, Locution)]
+        contents = [_named(lunit[s.id]) for s in m.successors(ya) if isinstance(s, Locution)]
         if not contents:
             continue
         for anchor in m.predecessors(ya):
