@@ -212,25 +212,38 @@ class MapStore:
         return edge
 
     def _add_edges(self, edges: list[Edge]) -> int | None:
-        """Add many trusted edges at once (readers); return the index of a duplicate id."""
-        table, out_index, in_index = self._edges, self._out, self._in
+        """Add many trusted edges at once (readers); return the index of a duplicate id.
+
+        Edges before a duplicate are added, as :meth:`add_edge` would have
+        added them one by one.  The table and each adjacency index are filled
+        in a pass of their own: on a large map, one hash table at a time stays
+        in the CPU cache far better than three touched in turn.
+        """
+        table = self._edges
+        added = edges
         for i, edge in enumerate(edges):
             eid = edge.id
             if eid in table:
-                return i
+                added = edges[:i]
+                break
             table[eid] = edge
-            f, t = edge.from_id, edge.to_id
-            adj = out_index.get(f)
+        else:
+            i = -1
+        out_index = self._out
+        for edge in added:
+            adj = out_index.get(edge.from_id)
             if adj is None:
-                out_index[f] = {eid: None}
+                out_index[edge.from_id] = {edge.id: None}
             else:
-                adj[eid] = None
-            adj = in_index.get(t)
+                adj[edge.id] = None
+        in_index = self._in
+        for edge in added:
+            adj = in_index.get(edge.to_id)
             if adj is None:
-                in_index[t] = {eid: None}
+                in_index[edge.to_id] = {edge.id: None}
             else:
-                adj[eid] = None
-        return None
+                adj[edge.id] = None
+        return None if i < 0 else i
 
     def remove_edge(self, edge_id: str) -> Edge:
         """Remove an edge by id and return it."""
