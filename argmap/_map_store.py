@@ -7,6 +7,7 @@ builders (:mod:`argmap._map`) add AIF's rules on top.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ __all__ = ["MapStore", "NodeRef"]
 NodeRef = Node | str
 
 _N = TypeVar("_N", bound=Any)
+_edge_id = operator.attrgetter("id")
 _S = TypeVar("_S", bound="MapStore")
 
 
@@ -172,6 +174,10 @@ class MapStore:
         """Insert a node a reader has checked: a fresh id, and no spans (or checked ones)."""
         self._nodes[node.id] = node
 
+    def _put_trusted_many(self, nodes: Mapping[str, Node]) -> None:
+        """Insert nodes a reader has checked (each as :meth:`_put_trusted`), in their order."""
+        self._nodes.update(nodes)
+
     def replace_node(self, node: _N) -> _N:
         """Replace the node with the same id (e.g. to correct its text); edges stay.
 
@@ -221,14 +227,20 @@ class MapStore:
         """
         table = self._edges
         added = edges
-        for i, edge in enumerate(edges):
-            eid = edge.id
-            if eid in table:
-                added = edges[:i]
-                break
-            table[eid] = edge
-        else:
-            i = -1
+        duplicate: int | None = None
+        filled = False
+        if not table:  # a reader's new map: fill the table at C speed
+            table.update(zip(map(_edge_id, edges), edges, strict=True))
+            filled = len(table) == len(edges)
+            if not filled:  # a repeated id: found one edge at a time below
+                table.clear()
+        if not filled:
+            for i, edge in enumerate(edges):
+                eid = edge.id
+                if eid in table:
+                    added, duplicate = edges[:i], i
+                    break
+                table[eid] = edge
         out_index = self._out
         for edge in added:
             adj = out_index.get(edge.from_id)
@@ -243,7 +255,7 @@ class MapStore:
                 in_index[edge.to_id] = {edge.id: None}
             else:
                 adj[edge.id] = None
-        return None if i < 0 else i
+        return duplicate
 
     def remove_edge(self, edge_id: str) -> Edge:
         """Remove an edge by id and return it."""

@@ -428,7 +428,11 @@ def _maker(cls: type[Any]) -> Any:
             namespace[f"_d_{f.name}"] = default
             params.append(f"{f.name}=_d_{f.name}")
         body.append(f"    _s_{f.name}(o, {f.name})")
-    src = f"def make(*, {', '.join(params)}):\n" + "\n".join(body) + "\n    return o\n"
+    # Keyword-only, unless every field without a default comes first (as in Edge):
+    # then the fields may also be given by position, in field order.
+    required = [p for p in params if "=" not in p]
+    star = "" if params[:len(required)] == required else "*, "
+    src = f"def make({star}{', '.join(params)}):\n" + "\n".join(body) + "\n    return o\n"
     exec(compile(src, f"<argmap unchecked {cls.__name__}>", "exec"), namespace)
     return namespace["make"]
 
@@ -437,7 +441,11 @@ _MAKERS: dict[type[Any], Any] = {cls: _maker(cls) for cls in (*NODE_CLASSES, Edg
 
 
 def unchecked_maker(cls: type[_T]) -> Any:
-    """The generated keyword-only constructor :func:`unchecked` uses for ``cls``."""
+    """The generated constructor :func:`unchecked` uses for ``cls``.
+
+    It takes the fields by keyword; where every field without a default comes
+    first (:class:`Edge`), also by position, in field order.
+    """
     return _MAKERS[cls]
 
 

@@ -47,6 +47,12 @@ def test_unchecked_makers_build_what_the_constructors_build(cls: type[Any]) -> N
     assert with_extra == cls(**fields)
 
 
+def test_the_edge_maker_also_takes_its_fields_by_position() -> None:
+    assert _MAKERS[Edge]("e", "a", "b") == Edge(id="e", from_id="a", to_id="b")
+    with pytest.raises(TypeError):
+        _MAKERS[Claim]("c", None, None, "text")
+
+
 # ------------------------------------------------------------ strict JSON
 _scalars = st.none() | st.booleans() | st.integers(-10, 10) | st.text(
     alphabet='ab:{}[]"\\ ', max_size=4)
@@ -203,3 +209,8 @@ def test_bulk_edges_stop_at_a_duplicate_with_the_edges_before_it_indexed() -> No
     assert m.predecessors("c") == () and m.successors("c") == ()
     assert m._add_edges([Edge(id="e3", from_id="c", to_id="r")]) is None
     assert [n.id for n in m.predecessors("r")] == ["a", "c"]
+    # Into a map that has edges: a repeat of one of them is found too.
+    assert m._add_edges([Edge(id="e4", from_id="b", to_id="r"),
+                         Edge(id="e2", from_id="b", to_id="c")]) == 1
+    assert list(m.edges) == ["e1", "e2", "e3", "e4"]
+    assert [n.id for n in m.successors("b")] == ["r"]

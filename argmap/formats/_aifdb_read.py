@@ -171,7 +171,9 @@ class _Reader:
         numeric = self.numeric.get("nodes", frozenset())
         fast = not numeric and self.trusted
         present = self.m.nodes
-        put = self.m._put_trusted
+        # The nodes read, in input order, put into the map at once at the end.  None
+        # has spans (AIF JSON has no source text), so add_node would check nothing.
+        built: dict[str, Node] = {}
         statements = _statement_makers()
         schemes = _scheme_makers()
         for index, raw in enumerate(records):
@@ -185,26 +187,29 @@ class _Reader:
                     nid = text = typ = ts = None
                 if (
                     type(nid) is str and type(text) is str and type(typ) is str
-                    and (size == 3 or type(ts) is str) and nid and nid not in present
+                    and (size == 3 or type(ts) is str) and nid and nid not in built
+                    and nid not in present
                 ):
                     make = statements.get(typ)
                     if make is not None:
-                        put(make(id=nid, text=text, timestamp=ts))
+                        built[nid] = make(id=nid, text=text, timestamp=ts)
                         continue
                     scheme = schemes.get(typ)
                     if scheme is not None and nid not in fulfilment:
                         make, default = scheme
-                        put(make(id=nid, label=None if text == default else text, timestamp=ts))
+                        built[nid] = make(id=nid, label=None if text == default else text,
+                                          timestamp=ts)
                         continue
-            self.node_record(index, raw, fulfilment, numeric, fast)
+            self.node_record(index, raw, fulfilment, built, numeric=numeric, fast=fast)
+        self.m._put_trusted_many(built)
 
     def node_record(self, index: int, raw: Any, fulfilment: Mapping[str, Mapping[str, Any]],
-                    numeric: frozenset[str], fast: bool) -> None:
-        """Read one node record of any shape: a node (with its delta), or a kept record."""
+                    built: dict[str, Node], *, numeric: frozenset[str], fast: bool) -> None:
+        """Read one node record of any shape into ``built``, or keep it outside the graph."""
         nid = raw.get("nodeID") if type(raw) is dict else None
         if type(nid) is not str:
             nid = as_id(nid)
-        if not nid or nid in self.m.nodes:
+        if not nid or nid in built or nid in self.m.nodes:
             self.keep("nodes", index, raw)
             return
         try:
@@ -215,9 +220,9 @@ class _Reader:
                     if not self.trusted:
                         check_json(change, "node")
                     node = attrs.evolve(node, extra={K_NODE: change})
-            self.m.add_node(node)
         except (ArgmapError, ValueError, TypeError) as exc:
             raise self.fail(str(exc), node=nid) from None
+        built[nid] = node
 
     def node(self, nid: str, raw: Mapping[str, Any], fulfilment: Mapping[str, Any] | None
              ) -> Node:
@@ -253,17 +258,19 @@ class _Reader:
     # edges ------------------------------------------------------------------
     def edges(self, records: list[Any]) -> None:
         numeric = self.numeric.get("edges", frozenset())
-        nulls = sum(1 for r in records if type(r) is dict and r.get("formEdgeID", 0) is None)
+        fast = not numeric and self.trusted
+        if fast:
+            bulk = _plain_edges(records)
+            if bulk is not None:
+                if bulk[1]:  # every record has a null formEdgeID: the file's default
+                    self.extra[K_EDGE_DEFAULTS] = {"formEdgeID": None}
+                self.m._add_edges(bulk[0])
+                return
+        nulls = _null_forms(records)
         defaults: dict[str, Any] = {"formEdgeID": None} if nulls * 2 > len(records) else {}
         if defaults:
             self.extra[K_EDGE_DEFAULTS] = defaults
-        fast = not numeric and self.trusted
         make: Any = unchecked_maker(Edge) if self.trusted else Edge
-        if fast and (nulls == len(records) or not defaults):
-            bulk = _plain_edges(records, make, null_form=bool(defaults))
-            if bulk is not None:
-                self.m._add_edges(bulk)
-                return
         size = 4 if defaults else 3
         seen: set[str] = set()
         used: set[str | None] | None = None  # every edgeID of the input, when needed
@@ -435,6 +442,7 @@ def read_aif(obj: Mapping[str, Any], m: ArgumentMap, name: str, *, trusted: bool
 
 
 _EDGE_KEYS = ("edgeID", "fromID", "toID")
+_FORM_EDGE = operator.methodcaller("get", "formEdgeID", 0)
 
 
 def _statement_makers() -> dict[str, Any]:
@@ -447,22 +455,33 @@ def _scheme_makers() -> dict[str, tuple[Any, str]]:
             for code, cls in SCHEME_CLASSES.items()}
 
 
-def _plain_edges(records: list[Any], make: Any, *, null_form: bool) -> list[Edge] | None:
-    """The edges of the records when every one is plain; None when any is not.
+def _null_forms(records: list[Any]) -> int:
+    """How many records are objects with ``"formEdgeID": null``."""
+    try:  # at C speed when every record is an object, as in any real file
+        return list(map(_FORM_EDGE, records)).count(None)
+    except (AttributeError, TypeError):
+        return sum(1 for r in records if type(r) is dict and r.get("formEdgeID", 0) is None)
 
-    Plain: an object holding ``edgeID``, ``fromID`` and ``toID`` (and
-    ``formEdgeID`` null, when ``null_form``: the file's default) and nothing
-    else, the three non-empty strings, the edge ids distinct -- a record the
-    writer renders exactly, so it needs no delta.  Each check runs over a whole
-    column at C speed (``len`` and ``itemgetter`` fail on anything but an
-    object, and an object of the right size holding every key holds no other);
-    when any fails, the caller reads the records one by one.
+
+def _plain_edges(records: list[Any]) -> tuple[list[Edge], bool] | None:
+    """The edges of the records when every one is plain, and whether they hold a null form.
+
+    Plain: an object holding ``edgeID``, ``fromID`` and ``toID`` and nothing
+    else -- or, in every record, also ``"formEdgeID": null`` (which then is the
+    file's default) -- the three non-empty strings, the edge ids distinct: a
+    record the writer renders exactly, so it needs no delta.  Each check runs
+    over a whole column at C speed (``len`` and ``itemgetter`` fail on
+    anything but an object, and an object of the right size holding every key
+    holds no other).  None when any check fails: then the caller reads the
+    records one by one.
     """
     if not records:
         return None
     try:
-        if set(map(len, records)) != {4 if null_form else 3}:
+        sizes = set(map(len, records))
+        if sizes not in ({3}, {4}):
             return None
+        null_form = sizes == {4}
         ids, sources, targets = (list(map(operator.itemgetter(key), records))
                                  for key in _EDGE_KEYS)
         if null_form and list(map(operator.itemgetter("formEdgeID"), records)).count(
@@ -475,7 +494,8 @@ def _plain_edges(records: list[Any], make: Any, *, null_form: bool) -> list[Edge
             return None
     if len(set(ids)) != len(ids):
         return None
-    return [make(id=e, from_id=f, to_id=t) for e, f, t in zip(ids, sources, targets, strict=True)]
+    make = unchecked_maker(Edge)  # Edge's fields by position: id, from, to
+    return list(map(make, ids, sources, targets)), null_form
 
 
 @contextlib.contextmanager
