@@ -357,6 +357,9 @@ class _Stream:
         self.m: ArgumentMap | None = None
         self.open: etree._Element | None = None  # the section being parsed
         self.edges: list[Edge] = []
+        # The nodes read, in document order, put into the map at once at the end
+        # (those with spans checked against the source as they come).
+        self.nodes: dict[str, Node] = {}
         self.make_edge = unchecked_maker(Edge)
         self.make_claim = unchecked_maker(Claim)
         # Scheme nodes without children (no extra data): every field is an attribute.
@@ -412,34 +415,33 @@ class _Stream:
                 append(make(id=eid, from_id=get("from"), to_id=get("to"),
                             extra=self.reader.extras(el, eid)))
             else:
-                append(make(id=get("id"), from_id=get("from"), to_id=get("to")))
+                append(make(get("id"), get("from"), get("to")))  # id, from, to by position
 
     def take_nodes(self, children: list[etree._Element]) -> None:
         # The schema is checked during the same parse: a document it refuses
         # fails at the end, and this map is then dropped.
         m = self.map()
-        present, put = m.nodes, m._put_trusted
+        nodes = self.nodes
         claim_tag, make_claim, bare_schemes = NS + "claim", self.make_claim, self.bare_schemes
         for el in children:
             tag = el.tag
             get = el.get
-            nid = get("id")
-            if nid in present:
+            nid = get("id", "")
+            if nid in nodes:
                 raise _UnstreamableError
             if tag == claim_tag and len(el) == 1 and get("implicit") is None:
                 # The schema puts <text> first, so a lone child is the text: no spans.
-                put(make_claim(id=nid, text=el[0].text or "", timestamp=get("timestamp")))
+                nodes[nid] = make_claim(id=nid, text=el[0].text or "",
+                                        timestamp=get("timestamp"))
                 continue
             make = bare_schemes.get(tag)
             if make is not None and not len(el):
-                put(make(id=nid, timestamp=get("timestamp"), scheme=get("scheme"),
-                         scheme_id=get("scheme-id"), label=get("label")))
+                nodes[nid] = make(id=nid, timestamp=get("timestamp"), scheme=get("scheme"),
+                                  scheme_id=get("scheme-id"), label=get("label"))
                 continue
             node = self.reader.node(el)
-            if getattr(node, "spans", None):
-                m.add_node(node)
-            else:
-                put(node)
+            m._check_spans(node)
+            nodes[node.id] = node
 
 
 def _chunk_end(raw: bytes, start: int) -> int:
@@ -505,6 +507,7 @@ def _stream(raw: bytes, name: str) -> ArgumentMap | None:
     except ParseError:
         return None
     m = stream.map()
+    m._put_trusted_many(stream.nodes)
     if stream.edges and m._add_edges(stream.edges) is not None:
         return None
     if any(c.tag == NS + "extra" for c in root):
