@@ -7,6 +7,7 @@ builders (:mod:`argmap._map`) add AIF's rules on top.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ __all__ = ["MapStore", "NodeRef"]
 NodeRef = Node | str
 
 _N = TypeVar("_N", bound=Any)
+_edge_id = operator.attrgetter("id")
 _S = TypeVar("_S", bound="MapStore")
 
 
@@ -175,6 +177,10 @@ class MapStore:
         """Insert a node a reader has checked: a fresh id, and no spans (or checked ones)."""
         self._nodes[node.id] = node
 
+    def _put_trusted_many(self, nodes: Mapping[str, Node]) -> None:
+        """Insert nodes a reader has checked (each as :meth:`_put_trusted`), in their order."""
+        self._nodes.update(nodes)
+
     def replace_node(self, node: _N) -> _N:
         """Replace the node with the same id (e.g. to correct its text); edges stay.
 
@@ -215,25 +221,44 @@ class MapStore:
         return edge
 
     def _add_edges(self, edges: list[Edge]) -> int | None:
-        """Add many trusted edges at once (readers); return the index of a duplicate id."""
-        table, out_index, in_index = self._edges, self._out, self._in
-        for i, edge in enumerate(edges):
-            eid = edge.id
-            if eid in table:
-                return i
-            table[eid] = edge
-            f, t = edge.from_id, edge.to_id
-            adj = out_index.get(f)
+        """Add many trusted edges at once (readers); return the index of a duplicate id.
+
+        Edges before a duplicate are added, as :meth:`add_edge` would have
+        added them one by one.  The table and each adjacency index are filled
+        in a pass of their own: on a large map, one hash table at a time stays
+        in the CPU cache far better than three touched in turn.
+        """
+        table = self._edges
+        added = edges
+        duplicate: int | None = None
+        filled = False
+        if not table:  # a reader's new map: fill the table at C speed
+            table.update(zip(map(_edge_id, edges), edges, strict=True))
+            filled = len(table) == len(edges)
+            if not filled:  # a repeated id: found one edge at a time below
+                table.clear()
+        if not filled:
+            for i, edge in enumerate(edges):
+                eid = edge.id
+                if eid in table:
+                    added, duplicate = edges[:i], i
+                    break
+                table[eid] = edge
+        out_index = self._out
+        for edge in added:
+            adj = out_index.get(edge.from_id)
             if adj is None:
-                out_index[f] = {eid: t}
+                out_index[edge.from_id] = {edge.id: edge.to_id}
             else:
-                adj[eid] = t
-            adj = in_index.get(t)
+                adj[edge.id] = edge.to_id
+        in_index = self._in
+        for edge in added:
+            adj = in_index.get(edge.to_id)
             if adj is None:
-                in_index[t] = {eid: f}
+                in_index[edge.to_id] = {edge.id: edge.from_id}
             else:
-                adj[eid] = f
-        return None
+                adj[edge.id] = edge.from_id
+        return duplicate
 
     def remove_edge(self, edge_id: str) -> Edge:
         """Remove an edge by id and return it."""

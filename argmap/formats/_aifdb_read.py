@@ -6,6 +6,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import gc
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -16,6 +17,7 @@ from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict
 from argmap._map import ArgumentMap
 from argmap._nodes import (
+    DEFAULT_LABELS,
     Claim,
     Edge,
     Locution,
@@ -166,14 +168,14 @@ class _Reader:
 
     # nodes ------------------------------------------------------------------
     def nodes(self, records: list[Any], fulfilment: Mapping[str, Mapping[str, Any]]) -> None:
-        m = self.m
         numeric = self.numeric.get("nodes", frozenset())
         fast = not numeric and self.trusted
-        add = m.add_node
-        put = m._put_trusted
-        present = m.nodes
-        statements = {"I": unchecked_maker(Claim), "L": unchecked_maker(Locution)}
-        schemes = {code: unchecked_maker(cls) for code, cls in SCHEME_CLASSES.items()}
+        present = self.m.nodes
+        # The nodes read, in input order, put into the map at once at the end.  None
+        # has spans (AIF JSON has no source text), so add_node would check nothing.
+        built: dict[str, Node] = {}
+        statements = _statement_makers()
+        schemes = _scheme_makers()
         for index, raw in enumerate(records):
             if fast and type(raw) is dict and 3 <= (size := len(raw)) <= 4:
                 # The common record: nodeID, text, type (and timestamp), all strings.  With
@@ -185,36 +187,42 @@ class _Reader:
                     nid = text = typ = ts = None
                 if (
                     type(nid) is str and type(text) is str and type(typ) is str
-                    and (size == 3 or type(ts) is str) and nid
+                    and (size == 3 or type(ts) is str) and nid and nid not in built
+                    and nid not in present
                 ):
                     make = statements.get(typ)
                     if make is not None:
-                        node = make(id=nid, text=text, timestamp=ts)
-                    else:
-                        make = schemes.get(typ)
-                        kind = SCHEME_CLASSES[typ].kind
-                        node = (make(id=nid, label=scheme_label(text, None, kind), timestamp=ts)
-                                if make is not None and nid not in fulfilment else None)
-                    if node is not None and nid not in present:
-                        put(node)  # a fresh id and no spans: nothing for add_node to check
+                        built[nid] = make(id=nid, text=text, timestamp=ts)
                         continue
-            nid = raw.get("nodeID") if type(raw) is dict else None
-            if type(nid) is not str:
-                nid = as_id(nid)
-            if not nid or nid in present:
-                self.keep("nodes", index, raw)
-                continue
-            try:
-                node = self.node(nid, raw, fulfilment.get(nid))
-                if not (fast and _plain_node(raw, nid, fulfilment)):
-                    change = delta(raw, render_node(node), numeric)
-                    if change is not None:
-                        if not self.trusted:
-                            check_json(change, "node")
-                        node = attrs.evolve(node, extra={K_NODE: change})
-                add(node)
-            except (ArgmapError, ValueError, TypeError) as exc:
-                raise self.fail(str(exc), node=nid) from None
+                    scheme = schemes.get(typ)
+                    if scheme is not None and nid not in fulfilment:
+                        make, default = scheme
+                        built[nid] = make(id=nid, label=None if text == default else text,
+                                          timestamp=ts)
+                        continue
+            self.node_record(index, raw, fulfilment, built, numeric=numeric, fast=fast)
+        self.m._put_trusted_many(built)
+
+    def node_record(self, index: int, raw: Any, fulfilment: Mapping[str, Mapping[str, Any]],
+                    built: dict[str, Node], *, numeric: frozenset[str], fast: bool) -> None:
+        """Read one node record of any shape into ``built``, or keep it outside the graph."""
+        nid = raw.get("nodeID") if type(raw) is dict else None
+        if type(nid) is not str:
+            nid = as_id(nid)
+        if not nid or nid in built or nid in self.m.nodes:
+            self.keep("nodes", index, raw)
+            return
+        try:
+            node = self.node(nid, raw, fulfilment.get(nid))
+            if not (fast and _plain_node(raw, nid, fulfilment)):
+                change = delta(raw, render_node(node), numeric)
+                if change is not None:
+                    if not self.trusted:
+                        check_json(change, "node")
+                    node = attrs.evolve(node, extra={K_NODE: change})
+        except (ArgmapError, ValueError, TypeError) as exc:
+            raise self.fail(str(exc), node=nid) from None
+        built[nid] = node
 
     def node(self, nid: str, raw: Mapping[str, Any], fulfilment: Mapping[str, Any] | None
              ) -> Node:
@@ -250,13 +258,20 @@ class _Reader:
     # edges ------------------------------------------------------------------
     def edges(self, records: list[Any]) -> None:
         numeric = self.numeric.get("edges", frozenset())
-        nulls = sum(1 for r in records if type(r) is dict and r.get("formEdgeID", 0) is None)
+        fast = not numeric and self.trusted
+        if fast:
+            bulk = _plain_edges(records)
+            if bulk is not None:
+                if bulk[1]:  # every record has a null formEdgeID: the file's default
+                    self.extra[K_EDGE_DEFAULTS] = {"formEdgeID": None}
+                self.m._add_edges(bulk[0])
+                return
+        nulls = _null_forms(records)
         defaults: dict[str, Any] = {"formEdgeID": None} if nulls * 2 > len(records) else {}
         if defaults:
             self.extra[K_EDGE_DEFAULTS] = defaults
-        size = 4 if defaults else 3
-        fast = not numeric and self.trusted
         make: Any = unchecked_maker(Edge) if self.trusted else Edge
+        size = 4 if defaults else 3
         seen: set[str] = set()
         used: set[str | None] | None = None  # every edgeID of the input, when needed
         counter = 0
@@ -424,6 +439,63 @@ def read_aif(obj: Mapping[str, Any], m: ArgumentMap, name: str, *, trusted: bool
     with no_gc():
         reader.read(obj)
     return reader.extra
+
+
+_EDGE_KEYS = ("edgeID", "fromID", "toID")
+_FORM_EDGE = operator.methodcaller("get", "formEdgeID", 0)
+
+
+def _statement_makers() -> dict[str, Any]:
+    return {"I": unchecked_maker(Claim), "L": unchecked_maker(Locution)}
+
+
+def _scheme_makers() -> dict[str, tuple[Any, str]]:
+    """By type code: the unchecked maker and the text that means "no label"."""
+    return {code: (unchecked_maker(cls), DEFAULT_LABELS[cls.kind])
+            for code, cls in SCHEME_CLASSES.items()}
+
+
+def _null_forms(records: list[Any]) -> int:
+    """How many records are objects with ``"formEdgeID": null``."""
+    try:  # at C speed when every record is an object, as in any real file
+        return list(map(_FORM_EDGE, records)).count(None)
+    except (AttributeError, TypeError):
+        return sum(1 for r in records if type(r) is dict and r.get("formEdgeID", 0) is None)
+
+
+def _plain_edges(records: list[Any]) -> tuple[list[Edge], bool] | None:
+    """The edges of the records when every one is plain, and whether they hold a null form.
+
+    Plain: an object holding ``edgeID``, ``fromID`` and ``toID`` and nothing
+    else -- or, in every record, also ``"formEdgeID": null`` (which then is the
+    file's default) -- the three non-empty strings, the edge ids distinct: a
+    record the writer renders exactly, so it needs no delta.  Each check runs
+    over a whole column at C speed (``len`` and ``itemgetter`` fail on
+    anything but an object, and an object of the right size holding every key
+    holds no other).  None when any check fails: then the caller reads the
+    records one by one.
+    """
+    if not records:
+        return None
+    try:
+        sizes = set(map(len, records))
+        if sizes not in ({3}, {4}):
+            return None
+        null_form = sizes == {4}
+        ids, sources, targets = (list(map(operator.itemgetter(key), records))
+                                 for key in _EDGE_KEYS)
+        if null_form and list(map(operator.itemgetter("formEdgeID"), records)).count(
+                None) != len(records):
+            return None
+    except (KeyError, TypeError):
+        return None
+    for column in (ids, sources, targets):
+        if set(map(type, column)) != {str} or not all(column):
+            return None
+    if len(set(ids)) != len(ids):
+        return None
+    make = unchecked_maker(Edge)  # Edge's fields by position: id, from, to
+    return list(map(make, ids, sources, targets)), null_form
 
 
 @contextlib.contextmanager

@@ -8,9 +8,8 @@ is checked against that schema; every document written validates against it.
 from __future__ import annotations
 
 import gc
-import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -292,15 +291,13 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
     return finish_read(m, strict, name)
 
 
-# Elements the streaming reader turns into model objects as soon as they end.
-_STREAMED = tuple(NS + tag for tag in (
-    "source", "participant", "claim", "evidence", "locution", "unknown", *SCHEME_CLASSES,
-    "edge",
-))
+# The sections whose children the streaming reader turns into model objects.
+_SECTIONS = tuple(NS + tag for tag in ("source", "participants", "nodes", "edges"))
 
 
-# Cleared elements are unlinked from their section in batches of this many.
-_BATCH = 2048
+# The streaming reader feeds the parser this many bytes at a time, then reads and
+# frees the elements they completed.
+_CHUNK = 1 << 16
 
 
 _ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([^"']*)["']""")
@@ -348,16 +345,133 @@ def _streamable(raw: bytes) -> bool:
     return encoding is None or encoding.group(1).lower() in _ASCII_COMPATIBLE
 
 
+class _UnstreamableError(Exception):
+    """The document is not one the streaming reader takes as it comes."""
+
+
+class _Stream:
+    """Builds the map from the children of each section as the parser completes them."""
+
+    def __init__(self, name: str) -> None:
+        self.reader = _Reader(name)
+        self.m: ArgumentMap | None = None
+        self.open: etree._Element | None = None  # the section being parsed
+        self.edges: list[Edge] = []
+        # The nodes read, in document order, put into the map at once at the end
+        # (those with spans checked against the source as they come).
+        self.nodes: dict[str, Node] = {}
+        self.make_edge = unchecked_maker(Edge)
+        self.make_claim = unchecked_maker(Claim)
+        # Scheme nodes without children (no extra data): every field is an attribute.
+        self.bare_schemes: dict[Any, Any] = {
+            NS + tag: unchecked_maker(cls) for tag, cls in SCHEME_CLASSES.items()}
+
+    def map(self) -> ArgumentMap:
+        if self.m is None:
+            self.m = ArgumentMap()
+        return self.m
+
+    def events(self, events: Iterable[tuple[str, etree._Element]]) -> None:
+        for event, section in events:
+            if event == "start":
+                self.open = section
+                continue
+            self.open = None
+            if section.tag == NS + "source":
+                if self.m is not None:
+                    raise _UnstreamableError
+                self.m = ArgumentMap(source=self.reader.source(section))
+            else:
+                self.take(section, len(section))
+
+    def take_open(self) -> None:
+        """Read the finished children of the open section: all but the last."""
+        section = self.open
+        if section is not None and section.tag != NS + "source":
+            self.take(section, len(section) - 1)
+
+    def take(self, section: etree._Element, count: int) -> None:
+        if count <= 0:
+            return
+        children = section[:count]
+        tag = section.tag
+        if tag == NS + "edges":
+            self.take_edges(children)
+        elif tag == NS + "nodes":
+            self.take_nodes(children)
+        else:
+            m = self.map()
+            for el in children:
+                self.reader.participant(m, el)
+        del children
+        del section[:count]  # frees them: nothing refers to them any more
+
+    def take_edges(self, children: list[etree._Element]) -> None:
+        make, append = self.make_edge, self.edges.append
+        for el in children:
+            get = el.get
+            if len(el):
+                eid = get("id", "")
+                append(make(id=eid, from_id=get("from"), to_id=get("to"),
+                            extra=self.reader.extras(el, eid)))
+            else:
+                append(make(get("id"), get("from"), get("to")))  # id, from, to by position
+
+    def take_nodes(self, children: list[etree._Element]) -> None:
+        # The schema is checked during the same parse: a document it refuses
+        # fails at the end, and this map is then dropped.
+        m = self.map()
+        nodes = self.nodes
+        claim_tag, make_claim, bare_schemes = NS + "claim", self.make_claim, self.bare_schemes
+        for el in children:
+            tag = el.tag
+            get = el.get
+            nid = get("id", "")
+            if nid in nodes:
+                raise _UnstreamableError
+            if tag == claim_tag and len(el) == 1 and get("implicit") is None:
+                # The schema puts <text> first, so a lone child is the text: no spans.
+                nodes[nid] = make_claim(id=nid, text=el[0].text or "",
+                                        timestamp=get("timestamp"))
+                continue
+            make = bare_schemes.get(tag)
+            if make is not None and not len(el):
+                nodes[nid] = make(id=nid, timestamp=get("timestamp"), scheme=get("scheme"),
+                                  scheme_id=get("scheme-id"), label=get("label"))
+                continue
+            node = self.reader.node(el)
+            m._check_spans(node)
+            nodes[node.id] = node
+
+
+def _chunk_end(raw: bytes, start: int) -> int:
+    """Where the chunk of input from ``start`` ends: just after a ``>``, or at the end.
+
+    libxml2 drops whitespace-only text as blank (``remove_blank_text``) unless
+    the element holds nothing else, which it tells by looking for ``</`` right
+    after the text.  Fed a chunk that ends between the ``<`` and the ``/``, it
+    cannot see the ``/`` and drops the text: ``<text> </text>`` would be read
+    as empty.  A chunk that ends with ``>`` ends neither inside a run of
+    whitespace nor just after a ``<``, so the parser always sees what follows.
+    """
+    end = raw.find(b">", start + _CHUNK - 1)
+    return len(raw) if end < 0 else end + 1
+
+
 def _stream(raw: bytes, name: str) -> ArgumentMap | None:
     """Read a valid document while parsing it, freeing each element once it is read.
 
-    Peak memory is the map plus lxml's read-ahead buffer, not the whole tree.
-    The schema is checked during the same parse, but libxml2 reports a
-    streaming schema error only when the parse ends, and without a line; so
-    does a document this reader cannot take as it comes (a DOCTYPE, the wrong
-    root, a duplicate id, a bad span).  For all of these it returns None and
-    the caller reads the document again as a tree, which gives the precise
-    error -- valid documents, the common case, are parsed once.
+    Peak memory is the map plus the elements of one chunk of input, not the
+    whole tree.  The parser is fed a chunk at a time; the children of a
+    section that the chunk completed are turned into model objects and
+    removed from the tree (a pull parser reporting only where sections start
+    and end costs far less than an event per element).  The schema is checked
+    during the same parse, but libxml2 reports a streaming schema error only
+    when the parse ends, and without a line; so does a document this reader
+    cannot take as it comes (a DOCTYPE, the wrong root, a duplicate id, a bad
+    span).  For all of these it returns None and the caller reads the
+    document again as a tree, which gives the precise error -- valid
+    documents, the common case, are parsed once.
     """
     if len(raw) > MAX_INPUT_BYTES or not _streamable(raw):
         return None
@@ -367,80 +481,23 @@ def _stream(raw: bytes, name: str) -> ArgumentMap | None:
     # is safe only because _streamable admitted no DOCTYPE, so no entity can be
     # declared: an entity reference is then a parse error, and the tree reader
     # refuses it as unsafe.
-    events = etree.iterparse(
-        io.BytesIO(raw), events=("end",), tag=_STREAMED, schema=load_schema(),
+    parser = etree.XMLPullParser(
+        events=("start", "end"), tag=_SECTIONS, schema=load_schema(),
         no_network=True, load_dtd=False, dtd_validation=False,
         attribute_defaults=False, huge_tree=False, recover=False, remove_pis=True,
         remove_comments=True, remove_blank_text=True,
     )
-    reader = _Reader(name)
-    source_tag, participant_tag, edge_tag = NS + "source", NS + "participant", NS + "edge"
-    claim_tag = NS + "claim"
-    make_claim = unchecked_maker(Claim)
-    # Scheme nodes without children (no extra data): every field is an attribute.
-    bare_schemes: dict[Any, Any] = {
-        NS + tag: unchecked_maker(cls) for tag, cls in SCHEME_CLASSES.items()}
-    m: ArgumentMap | None = None
-    present: Mapping[str, Node] = {}
-    put: Any = None
-    add: Any = None
-    make_edge = unchecked_maker(Edge)
-    edges: list[Edge] = []
-    append = edges.append
-    done = 0
+    stream = _Stream(name)
     try:
-        for _event, el in events:
-            tag = el.tag
-            if tag == edge_tag:
-                get = el.get
-                if len(el):
-                    eid = get("id", "")
-                    append(make_edge(id=eid, from_id=get("from"), to_id=get("to"),
-                                     extra=reader.extras(el, eid)))
-                else:
-                    append(make_edge(id=get("id"), from_id=get("from"), to_id=get("to")))
-            elif tag == source_tag:
-                m = ArgumentMap(source=reader.source(el))
-                present, put, add = m.nodes, m._put_trusted, m.add_node
-                continue  # the only one: nothing to unlink
-            else:
-                if m is None:
-                    m = ArgumentMap()
-                    present, put, add = m.nodes, m._put_trusted, m.add_node
-                make = bare_schemes.get(tag)
-                if make is not None and not len(el):
-                    get = el.get
-                    node = make(id=get("id"), timestamp=get("timestamp"), scheme=get("scheme"),
-                                scheme_id=get("scheme-id"), label=get("label"))
-                    if node.id in present:
-                        return None
-                    put(node)
-                elif tag == claim_tag and len(el) == 1 and el.get("implicit") is None:
-                    # The schema puts <text> first, so a lone child is the text: no spans.
-                    get = el.get
-                    node = make_claim(id=get("id"), text=el[0].text or "",
-                                      timestamp=get("timestamp"))
-                    if node.id in present:
-                        return None
-                    put(node)
-                elif tag == participant_tag:
-                    reader.participant(m, el)
-                else:
-                    node = reader.node(el)
-                    if node.id in present:
-                        return None
-                    if getattr(node, "spans", None):
-                        add(node)
-                    else:
-                        put(node)
-            el.clear()
-            done += 1
-            if done == _BATCH:
-                done = 0
-                parent = el.getparent()
-                if parent is not None:
-                    del parent[:parent.index(el)]
-        root = events.root
+        start = 0
+        while start < len(raw):
+            end = _chunk_end(raw, start)
+            parser.feed(raw[start:end])
+            start = end
+            stream.events(parser.read_events())
+            stream.take_open()
+        root = parser.close()
+        stream.events(parser.read_events())
     except Exception:  # the tree reader below reports it precisely (or reads it)
         return None
     if root is None or root.getroottree().docinfo.doctype:
@@ -449,13 +506,13 @@ def _stream(raw: bytes, name: str) -> ArgumentMap | None:
         _check_root(root, name)
     except ParseError:
         return None
-    if m is None:
-        m = ArgumentMap()
-    if edges and m._add_edges(edges) is not None:
+    m = stream.map()
+    m._put_trusted_many(stream.nodes)
+    if stream.edges and m._add_edges(stream.edges) is not None:
         return None
     if any(c.tag == NS + "extra" for c in root):
         try:
-            m.set_extra(reader.extras(root, None))
+            m.set_extra(stream.reader.extras(root, None))
         except ArgmapError:
             return None
     return m

@@ -124,23 +124,70 @@ def _max_depth(skeleton: bytes) -> int:
     return deepest
 
 
-def _key_total(value: Any) -> int:
-    """How many keys all the objects in a decoded JSON value hold together."""
-    total = 0
+# Rounds of _shallow: each removes at least one level, so they settle any input
+# at most this deep (AIF JSON is four or five levels deep).
+_SHALLOW_ROUNDS = 8
+
+
+def _shallow(skeleton: bytes) -> bool:
+    """True when the nesting is surely no deeper than :data:`MAX_DEPTH`, cheaply.
+
+    Each round deletes every empty object and array (``{}``, then ``[]``) from
+    the brackets of :func:`_skeleton`, which takes at least one level (at most
+    two) off every container: brackets all gone within a few rounds means a
+    shallow document.  False says nothing either way; :func:`_max_depth` decides.
+    """
+    brackets = skeleton.translate(None, b":")
+    for _ in range(_SHALLOW_ROUNDS):
+        if not brackets:
+            return True
+        brackets = brackets.replace(b"{}", b"").replace(b"[]", b"")
+    return not brackets and 2 * _SHALLOW_ROUNDS <= MAX_DEPTH
+
+
+def _key_total(value: Any, containers: int) -> int:
+    """How many keys all the objects in a decoded JSON value hold together.
+
+    ``containers`` is how many objects and arrays the text holds (from
+    :func:`_skeleton`).  The walk goes level by level, counting each object's
+    keys when it is found, and stops once it has found that many containers:
+    then no level below holds another, so the values of the deepest objects --
+    in AIF JSON, every node and edge record -- need not be looked at.  An array
+    of objects only (a list of records) is counted at C speed.  Stopping early
+    could only under-count, which makes the caller decode again with the
+    checking hook: never a missed repeat.
+    """
     dict_, list_ = dict, list
-    level = [value] if type(value) is dict_ or type(value) is list_ else []
-    while level:
+    if type(value) is dict_:
+        total = len(value)
+    elif type(value) is list_:
+        total = 0
+    else:
+        return 0
+    level = [value]
+    found = 1
+    while level and found < containers:
         deeper: list[Any] = []
         keep = deeper.append
         for container in level:
-            items: Iterable[Any] = container
-            if type(container) is dict_:
-                total += len(container)
-                items = container.values()
+            if type(container) is list_ and len(container) > 8:
+                kinds = set(map(type, container))
+                if dict_ not in kinds and list_ not in kinds:
+                    continue
+                if len(kinds) == 1:  # objects only, or arrays only
+                    if dict_ in kinds:
+                        total += sum(map(len, container))
+                    deeper.extend(container)
+                    continue
+            items: Iterable[Any] = container.values() if type(container) is dict_ else container
             for x in items:
                 kind = type(x)
-                if kind is dict_ or kind is list_:
+                if kind is dict_:
+                    total += len(x)
                     keep(x)
+                elif kind is list_:
+                    keep(x)
+        found += len(deeper)
         level = deeper
     return total
 
@@ -215,14 +262,15 @@ def loads_strict(text: str, name: str = "<json>") -> Any:
 def _loads(text: str, name: str, raw: bytes | None) -> Any:
     # ``raw``: the UTF-8 bytes ``text`` was decoded from, when the caller has them.
     skeleton = _skeleton(raw if raw is not None else text.encode("utf-8", "surrogatepass"))
-    if _max_depth(skeleton) > MAX_DEPTH:
+    if not _shallow(skeleton) and _max_depth(skeleton) > MAX_DEPTH:
         _depth(text, name)  # to report the line
     try:
         # Every ':' outside strings follows a key.  When the decoded objects hold
         # fewer keys than that, a key was repeated (and silently overwritten by
         # the fast decoder): decode again with the hook that names it.
         value = json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
-        if _key_total(value) != skeleton.count(b":"):
+        containers = skeleton.count(b"{") + skeleton.count(b"[")
+        if _key_total(value, containers) != skeleton.count(b":"):
             value = json.loads(
                 text,
                 object_pairs_hook=_pairs,
