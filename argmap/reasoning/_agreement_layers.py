@@ -259,9 +259,17 @@ def _anchor_of(m: ArgumentMap, ya: Illocution, lunit: Mapping[str, str]) -> str:
 def _anchoring_label(
     m: ArgumentMap, node_ids: Iterable[str], lunit: Mapping[str, str], where: bool
 ) -> str:
+    """The illocutions anchoring scheme nodes (``YA -> RA``) or anchored in transitions.
+
+    A relation's scheme node is the *content* of its illocution, so the
+    illocution is a predecessor; a transition is the *anchor* of its
+    illocutions (``TA -> YA``), so they are its successors.
+    """
     labels = set()
     for nid in node_ids:
-        for ya in m.predecessors(nid):
+        node = m.nodes[nid]
+        around = m.successors(nid) if isinstance(node, Transition) else m.predecessors(nid)
+        for ya in around:
             if isinstance(ya, Illocution):
                 force = ya.force
                 labels.add(f"{force} from {_anchor_of(m, ya, lunit)}" if where else force)
