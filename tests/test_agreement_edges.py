@@ -50,3 +50,25 @@ def test_transition_anchoring_on_a_dialam_map() -> None:
     layer = compare(a, b).transition_anchoring
     assert layer is not None and layer.kappa is not None and layer.kappa < 1
     assert compare(a, a).transition_anchoring.kappa == 1.0  # type: ignore[union-attr]
+
+
+def _reversed_pair() -> tuple[ArgumentMap, ArgumentMap]:
+    src = Source(text="Taxes should rise now. Pollution harms health badly.")
+    a, b = ArgumentMap(source=src), ArgumentMap(source=src)
+    x = a.add_claim(quote="Taxes should rise now", id="x")
+    y = a.add_claim(quote="Pollution harms health badly", id="y")
+    a.add_inference([y], x)
+    x = b.add_claim(quote="Taxes should rise", id="x")
+    y = b.add_claim(quote="Pollution harms health badly", id="y")
+    b.add_inference([x], y)
+    return a, b
+
+
+def test_harmonic_cass_is_bounded_when_kappa_is_negative() -> None:
+    a, b = _reversed_pair()
+    ag = compare(a, b)
+    assert ag.kappa_graph == -1.0  # reported as measured
+    assert ag.segmentation is not None and 0 < ag.segmentation.similarity < 1
+    assert ag.cass == 0.0
+    arithmetic = compare(a, b, combination="arithmetic").cass
+    assert arithmetic == pytest.approx((-1.0 + ag.segmentation.similarity) / 2)

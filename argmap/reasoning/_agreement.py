@@ -76,10 +76,13 @@ when a layer has no items.
 **CASS.**  Following Duthie, Lawrence, Budzynska & Reed (2016):
 ``kappa_graph`` (*M*) is the mean kappa of the structural layers with items
 (relations and the six dialogue layers) and ``cass`` is its harmonic mean
-with *S*, ``2MS / (M + S)`` (``combination="arithmetic"``: ``(M + S) / 2``,
-arg-tech's CASSi).  Where argmap departs from arg-tech's implementation, and
+with *S*, ``2MS / (M + S)``, where a negative *M* (agreement below chance)
+counts as 0 -- the harmonic mean is defined for non-negative values only,
+and without the floor a negative *M* near ``-S`` gives scores far outside
+[-1, 1] -- so the harmonic CASS lies in [0, 1]; ``kappa_graph`` itself is
+reported as measured.  ``combination="arithmetic"`` gives ``(M + S) / 2``
+(arg-tech's CASSi), in [-0.5, 1].  Where argmap departs from arg-tech's implementation, and
 why, is documented beside the agreement section of the reasoning guide.
-Kappa can be negative (agreement below chance), so the score can be too.
 """
 
 from __future__ import annotations
@@ -357,8 +360,9 @@ def compare(
         combination: how ``cass`` combines ``kappa_graph`` (*M*) and the
             segmentation similarity *S*: ``"harmonic"`` (default),
             ``2MS / (M + S)`` as in arg-tech's implementation since October
-            2024 (after Duthie et al. 2016); ``"arithmetic"``, ``(M + S) / 2``,
-            its earlier formula (which it calls CASSi).
+            2024 (after Duthie et al. 2016), with a negative *M* counted as 0
+            so that the score stays in [0, 1]; ``"arithmetic"``,
+            ``(M + S) / 2``, its earlier formula (which it calls CASSi).
 
     Raises:
         MapError: if the two maps have different source texts, for a
@@ -467,6 +471,9 @@ def _combine(kappa: float, similarity: float, combination: str) -> float:
     """CASS from the graph kappa and the segmentation similarity."""
     if combination == "arithmetic":
         return (kappa + similarity) / 2
-    total = kappa + similarity
-    # Both parts 0 (or cancelling out, kappa being negative): no agreement.
-    return 0.0 if total == 0 else 2 * kappa * similarity / total
+    # A harmonic mean is defined for non-negative values only: with a negative
+    # M, 2MS/(M+S) changes sign or grows without bound as M+S nears 0.  Agreement
+    # at or below chance therefore counts as none (M itself stays as measured).
+    m = max(kappa, 0.0)
+    total = m + similarity
+    return 0.0 if total == 0 else 2 * m * similarity / total
