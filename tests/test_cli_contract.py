@@ -188,3 +188,23 @@ def test_help_lists_every_command_without_importing_them() -> None:
 
     sub = next(a for a in _parser()._actions if a.dest == "command")
     assert sub.choices is not None and list(sub.choices) == list(COMMANDS)
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("prose.json", b"hello world\n", "prose.json:1: malformed JSON"),
+    ("prose.xml", b"hello <world\n", "prose.xml:1: malformed XML"),
+])
+def test_a_json_or_xml_file_that_is_neither_reports_its_syntax_error(
+        tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    for command in REPORTING:
+        result = run(command, path)
+        assert result.returncode == 3, result.stderr
+        assert message in text(result)[1]
+
+
+def test_a_file_read_with_the_wrong_format_is_an_error_not_an_empty_map() -> None:
+    result = run("info", GOLDEN / "formats" / "aifdb_upload_ints.json", "--from", "brat")
+    assert result.returncode == 3
+    assert "aifdb_upload_ints.json:1: not a brat annotation line" in text(result)[1]
