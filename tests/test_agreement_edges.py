@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import argmap
-from argmap import ArgumentMap, Source, Transition
+from argmap import ArgumentMap, MapError, Source, Transition
 from argmap.reasoning import compare
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
@@ -32,7 +33,7 @@ def test_transition_anchoring_reads_the_illocutions_a_transition_anchors() -> No
     ag = compare(_dialogue("Arguing"), _dialogue("Disagreeing"))
     layer = ag.transition_anchoring
     assert layer is not None
-    assert layer.disagreements == (("L2=L2 -> L3=L3", "Arguing", "Disagreeing"),)
+    assert layer.disagreements == (("L2 -> L3", "Arguing", "Disagreeing"),)
 
 
 @pytest.mark.corpus
@@ -72,3 +73,85 @@ def test_harmonic_cass_is_bounded_when_kappa_is_negative() -> None:
     assert ag.cass == 0.0
     arithmetic = compare(a, b, combination="arithmetic").cass
     assert arithmetic == pytest.approx((-1.0 + ag.segmentation.similarity) / 2)
+
+
+QT30 = SHARED / "aifdb-qt30" / "nodesets"
+XAIF = SHARED / "xaif-ova-samples" / "amf_ari_data_2023-04-11_full_xaif.json"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (QT30 / "nodeset17940.json").is_file(), reason=f"QT30 not found at {QT30}")
+def test_a_layer_neither_map_labels_is_skipped_not_scored_1() -> None:
+    # A QT30 nodeset whose illocutions anchor no proposition in a locution.
+    a = argmap.read(QT30 / "nodeset17940.json")
+    b = a.copy()
+    b.remove_node(b.propositions[0])
+    ag = compare(a, b)
+    assert "illocutions" in ag.skipped and "illocutions" not in ag.scored
+    assert ag.only_a
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not XAIF.is_file(), reason=f"xAIF samples not found at {XAIF}")
+def test_half_the_propositions_deleted_is_not_full_agreement() -> None:
+    a = argmap.read(XAIF)
+    b = a.copy()
+    for p in a.propositions[::2]:
+        b.remove_node(p.id)
+    ag = compare(a, b)
+    # No span and no relation in either map: S and relations say nothing.
+    assert ag.segmentation is None and "segmentation" in ag.skipped
+    assert "relations" in ag.skipped
+    assert ag.cass is None and ag.kappa_graph is None
+    assert ag.node_f1 < 1
+    assert "segmentation: not measured (no span in either map)" in ag.summary()
+
+
+def test_a_changed_locution_text_is_in_the_diff() -> None:
+    a = _dialogue("Arguing")
+    b = _dialogue("Arguing")
+    loc = b.nodes["L3"]
+    b.replace_node(attrs.evolve(loc, text="People suffer a lot"))
+    diff = compare(a, b).diff()
+    assert "~ locution L3 (score" in diff and "'People suffer a lot'" in diff
+
+
+@pytest.mark.corpus
+@needs_dialam
+def test_maps_with_nothing_in_common_are_refused() -> None:
+    a = argmap.read(DIALAM / "test_map1.json")
+    b = argmap.read(DIALAM / "test_map10.json")
+    with pytest.raises(MapError, match="do not look like annotations of the same text"):
+        compare(a, b)
+
+
+def test_layers_argument_scores_only_the_argument_structure() -> None:
+    a = _dialogue("Arguing")
+    b = ArgumentMap(source=a.source)
+    for p in a.propositions:
+        b.add_node(attrs.evolve(p))
+    for rel in a.nodes_of(argmap.Inference):
+        b.add_inference([a.premises(rel)[0].id], a.conclusion(rel).id)  # type: ignore[union-attr]
+    full = compare(a, b)
+    assert full.kappa_graph is not None and full.kappa_graph < 1
+    arg = compare(a, b, layers="argument")
+    assert arg.scored == ("relations",) and arg.kappa_graph == 1.0 and arg.cass == 1.0
+    assert arg.illocutions is None and arg.skipped == ()
+    assert arg.selected == ("relations",)
+    assert "not selected: illocutions" in arg.summary()
+    by_name = compare(a, b, layers=["relations", "illocutions"])
+    assert by_name.scored == ("relations", "illocutions")
+    with pytest.raises(MapError, match="unknown layers"):
+        compare(a, b, layers=["relation"])
+
+
+def test_matched_units_with_one_id_are_named_once() -> None:
+    ag = compare(_dialogue("Arguing"), _dialogue("Disagreeing"))
+    assert "L2 -> L3: Arguing in A, Disagreeing in B" in ag.diff()
+    c = _dialogue("Arguing")
+    for e in c.incoming("ra"):
+        if c.nodes[e.from_id].kind.value == "YA":
+            for ee in c.incoming(e.from_id):
+                c.remove_edge(ee.id)  # the illocution keeps no anchor
+    diff = compare(_dialogue("Arguing"), c).diff()
+    assert "Arguing from no locution in B" in diff and "from ?" not in diff

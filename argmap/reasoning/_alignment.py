@@ -22,9 +22,10 @@ _WORD = re.compile(r"\w+")
 _MAX_TEXT_COMPARISONS = 2_000_000
 
 
-def _boundaries(m: ArgumentMap, mids: list[float], words: int) -> set[int]:
+def _boundaries(m: ArgumentMap, mids: list[float], words: int, propositions_only: bool
+                ) -> set[int]:
     out: set[int] = set()
-    for n in m.nodes.values():
+    for n in (m.propositions if propositions_only else m.nodes.values()):
         spans: tuple[Span, ...] = getattr(n, "spans", ())
         for s in spans:
             for pos in (s.start, s.end):
@@ -171,14 +172,16 @@ class NodeMatch:
 
 
 # ------------------------------------------------------------ segmentation
-def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
+def _segmentation(a: ArgumentMap, b: ArgumentMap, *, propositions_only: bool = False
+                  ) -> Segmentation | None:
     if a.source is None or b.source is None:
         return None
     text = a.source.text
     found = list(_WORD.finditer(text))
     words = [(w.start() + w.end()) / 2 for w in found]
     potential = max(len(words) - 1, 0)
-    ba, bb = _boundaries(a, words, len(words)), _boundaries(b, words, len(words))
+    ba = _boundaries(a, words, len(words), propositions_only)
+    bb = _boundaries(b, words, len(words), propositions_only)
     same = ba & bb
     rest_a, rest_b = sorted(ba - same), sorted(bb - same)
     near = 0
