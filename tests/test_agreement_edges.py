@@ -111,7 +111,7 @@ def test_a_changed_locution_text_is_in_the_diff() -> None:
     a = _dialogue("Arguing")
     b = _dialogue("Arguing")
     loc = b.nodes["L3"]
-    b.replace_node(attrs.evolve(loc, text="People suffer a lot"))
+    b.replace_node(attrs.evolve(loc, text="People suffer a lot"))  # type: ignore[arg-type]
     diff = compare(a, b).diff()
     assert "~ locution L3 (score" in diff and "'People suffer a lot'" in diff
 

@@ -208,3 +208,15 @@ def test_a_file_read_with_the_wrong_format_is_an_error_not_an_empty_map() -> Non
     result = run("info", GOLDEN / "formats" / "aifdb_upload_ints.json", "--from", "brat")
     assert result.returncode == 3
     assert "aifdb_upload_ints.json:1: not a brat annotation line" in text(result)[1]
+
+
+def test_compare_takes_two_files_and_checks_its_arguments(tmp_path: Path) -> None:
+    (tmp_path / "one.aif.xml").write_bytes(MAP.read_bytes())
+    (tmp_path / "two.aif.xml").write_bytes(MAP.read_bytes())
+    for args in ([str(tmp_path / "*.aif.xml"), MAP], [MAP, tmp_path], ["-", "-"],
+                 [MAP, MAP, "--threshold", "0"], [MAP, MAP, "--layers", "relation"]):
+        result = run("compare", *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in text(result)[1]
+    chosen = run("compare", MAP, MAP, "--layers", "argument", "--no-diff")
+    assert chosen.returncode == 0 and "kappa (graph) = 1.000 over relations;" in text(chosen)[0]

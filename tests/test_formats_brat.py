@@ -202,13 +202,10 @@ def test_cli_converts_brat_both_ways(tmp_path: Path) -> None:
 
 
 def test_a_file_that_is_not_brat_is_refused_with_its_line() -> None:
-    import pytest as _pytest
-
     from argmap import ParseError
-    from argmap.formats._brat import read_brat
 
-    with _pytest.raises(ParseError, match=r":1: not a brat annotation line"):
+    with pytest.raises(ParseError, match=r":1: not a brat annotation line"):
         read_brat(b'{\n "nodes": []\n}\n', None, "map.json")
-    with _pytest.raises(ParseError, match=r":2: "):
+    with pytest.raises(ParseError, match=r":2: "):
         read_brat("T1\tClaim 0 4\tCats\nhello world\n", "Cats", "x.ann")
     assert read_brat("T1\tClaim 0 4\tCats\n\n", "Cats", "x.ann").nodes

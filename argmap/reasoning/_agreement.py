@@ -280,8 +280,7 @@ class Agreement:
         for mt in self.matches:
             if ta[mt.a] != tb[mt.b]:
                 out.append(
-                    f"~ {_pair_name(mt)} (score {mt.score:.2f}): {_quote(ta[mt.a])} vs "
-                    f"{_quote(tb[mt.b])}"
+                    f"~ {_pair_name(mt)} (score {mt.score:.2f}): {_quotes(ta[mt.a], tb[mt.b])}"
                 )
         if self.segmentation is not None:
             for where in self.segmentation.only_a:
@@ -291,8 +290,8 @@ class Agreement:
         for mt in self.locution_matches:
             if ta[mt.a] != tb[mt.b]:
                 out.append(
-                    f"~ locution {_pair_name(mt)} (score {mt.score:.2f}): {_quote(ta[mt.a])} vs "
-                    f"{_quote(tb[mt.b])}"
+                    f"~ locution {_pair_name(mt)} (score {mt.score:.2f}): "
+                    f"{_quotes(ta[mt.a], tb[mt.b])}"
                 )
         for nid in self.locutions_only_a:
             out.append(f"- A only: locution {nid} {_quote(ta[nid])}")
@@ -319,6 +318,16 @@ def _layer(layer: LayerAgreement) -> str:
     if layer.kappa is None:
         return "no items"
     return f"kappa = {layer.kappa:.3f} (agreement {layer.observed:.3f} on {layer.items} items)"
+
+
+def _quotes(x: str, y: str) -> str:
+    """Two texts that differ, shortened so that the difference still shows."""
+    qx, qy = _quote(x), _quote(y)
+    if qx == qy:
+        # The same start: show the ends instead.
+        tail = [" ".join(t.split())[-69:] for t in (x, y)]
+        qx, qy = (repr("…" + t) for t in tail)
+    return f"{qx} vs {qy}"
 
 
 def _quote(text: str, limit: int = 70) -> str:
