@@ -6,6 +6,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, MapError, Source, Transition
@@ -155,3 +157,31 @@ def test_matched_units_with_one_id_are_named_once() -> None:
                 c.remove_edge(ee.id)  # the illocution keeps no anchor
     diff = compare(_dialogue("Arguing"), c).diff()
     assert "Arguing from no locution in B" in diff and "from ?" not in diff
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("ab cd ef gh ij kl".split()), max_size=6), max_size=8),
+       st.lists(st.lists(st.sampled_from("ab cd ef gh ij kl".split()), max_size=6), max_size=8),
+       st.sampled_from([0.3, 0.5, 0.7, 0.9, 1.0]))
+def test_pruned_text_candidates_give_the_same_matches_as_every_pair(
+        xs: list[list[str]], ys: list[list[str]], threshold: float) -> None:
+    from argmap.reasoning import _alignment as al
+
+    ua = [al._Unit(f"a{k}", " ".join(w), al._words(" ".join(w)), [], -1)
+          for k, w in enumerate(xs)]
+    ub = [al._Unit(f"b{k}", " ".join(w), al._words(" ".join(w)), [], -1)
+          for k, w in enumerate(ys)]
+    every = {(i, j) for i in range(len(ua)) for j in range(len(ub))
+             if al._dice(ua[i].words, ub[j].words) >= threshold}
+    assert every <= al._text_candidates(ua, ub, threshold)
+
+
+def test_a_one_word_edit_in_a_large_map_still_matches() -> None:
+    words = [f"w{k}" for k in range(400)]
+    texts = [" ".join(words[(7 * k + d) % 400] for d in range(8)) for k in range(1600)]
+    a, b = ArgumentMap(), ArgumentMap()
+    for k, t in enumerate(texts):
+        a.add_claim(t, id=f"p{k}")
+        b.add_claim(t if k else t.rsplit(" ", 1)[0], id=f"p{k}")
+    ag = compare(a, b, layers="argument")
+    assert ag.only_a == () and ag.only_b == () and len(ag.matches) == 1600

@@ -6,6 +6,7 @@ See :func:`argmap.reasoning.compare` and the module documentation of ``_agreemen
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -18,8 +19,6 @@ from argmap._text import Span
 
 _WORD = re.compile(r"\w+")
 
-# Beyond this many text-only comparisons, unanchored nodes match by identical text only.
-_MAX_TEXT_COMPARISONS = 2_000_000
 
 
 def _boundaries(m: ArgumentMap, mids: list[float], words: int, propositions_only: bool
@@ -91,7 +90,49 @@ def _units(nodes: Iterable[INode | Locution]) -> list[_Unit]:
     return out
 
 
-def _candidate_pairs(ua: list[_Unit], ub: list[_Unit]) -> set[tuple[int, int]]:
+def _tokens(words: Counter[str]) -> list[tuple[str, int]]:
+    # A word's k-th occurrence is its own token: multiset overlap becomes set overlap.
+    return [(w, k) for w, n in words.items() for k in range(n)]
+
+
+def _text_candidates(ua: list[_Unit], ub: list[_Unit], threshold: float
+                     ) -> set[tuple[int, int]]:
+    """Every pair whose word Dice can reach ``threshold``, and a few more (prefix filtering).
+
+    Dice ``2o / (|x| + |y|) >= t`` with ``o <= min(|x|, |y|)`` needs an
+    overlap ``o >= t|x| / (2 - t)`` (and the same for ``y``).  With tokens in
+    one global order, two sets sharing at least ``alpha`` tokens share one
+    among the first ``|x| - alpha + 1`` of each (Chaudhuri, Ganti & Kaushik
+    2006), so a pair sharing no token of those prefixes cannot reach the
+    threshold: the result is the same as comparing every pair.
+    """
+    toks_a = [_tokens(u.words) for u in ua]
+    toks_b = [_tokens(u.words) for u in ub]
+    freq: Counter[tuple[str, int]] = Counter()
+    for toks in (*toks_a, *toks_b):
+        freq.update(toks)
+
+    def prefix(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        ordered = sorted(toks, key=lambda t: (freq[t], t))
+        alpha = max(1, math.ceil(threshold * len(toks) / (2 - threshold) - 1e-9))
+        return ordered[: max(len(toks) - alpha + 1, 0)]
+
+    index: dict[tuple[str, int], list[int]] = {}
+    for j, toks in enumerate(toks_b):
+        for t in prefix(toks):
+            index.setdefault(t, []).append(j)
+    out: set[tuple[int, int]] = set()
+    for i, toks in enumerate(toks_a):
+        for t in prefix(toks):
+            out.update((i, j) for j in index.get(t, ()))
+    # Two texts without words (Dice 1 by definition) share no token.
+    empty_b = [j for j, toks in enumerate(toks_b) if not toks]
+    out.update((i, j) for i, toks in enumerate(toks_a) if not toks for j in empty_b)
+    return out
+
+
+def _candidate_pairs(ua: list[_Unit], ub: list[_Unit], threshold: float
+                     ) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     # Anchored pairs whose spans overlap: a sweep over interval starts.
     events: list[tuple[int, int, int, int]] = []
@@ -107,20 +148,13 @@ def _candidate_pairs(ua: list[_Unit], ub: list[_Unit]) -> set[tuple[int, int]]:
             if other_side != side:
                 pairs.add((idx, other) if side == 0 else (other, idx))
         active.append((e, side, idx))
-    # Unanchored nodes: compare texts (or, for huge maps, identical texts only).
-    loose_a = [i for i, u in enumerate(ua) if not u.intervals]
-    loose_b = [j for j, u in enumerate(ub) if not u.intervals]
-    if len(loose_a) * len(ub) + len(loose_b) * len(ua) <= _MAX_TEXT_COMPARISONS:
-        pairs.update((i, j) for i in loose_a for j in range(len(ub)))
-        pairs.update((i, j) for j in loose_b for i in range(len(ua)))
-    else:
-        by_text: dict[str, list[int]] = {}
-        for j, u in enumerate(ub):
-            by_text.setdefault(u.text, []).append(j)
-        for i, u in enumerate(ua):
-            pairs.update(
-                (i, j) for j in by_text.get(u.text, ()) if not (u.intervals and ub[j].intervals)
-            )
+    # Unanchored nodes are scored by text alone: every pair that can reach
+    # the threshold is a candidate, found by prefix filtering.
+    loose_a = {i for i, u in enumerate(ua) if not u.intervals}
+    loose_b = {j for j, u in enumerate(ub) if not u.intervals}
+    for i, j in _text_candidates(ua, ub, threshold):
+        if i in loose_a or j in loose_b:
+            pairs.add((i, j))
     return pairs
 
 
@@ -216,7 +250,7 @@ def _segmentation(a: ArgumentMap, b: ArgumentMap, *, propositions_only: bool = F
 # --------------------------------------------------------------- alignment
 def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch]:
     scored: list[tuple[tuple[object, ...], int, int, NodeMatch]] = []
-    for i, j in _candidate_pairs(ua, ub):
+    for i, j in _candidate_pairs(ua, ub, threshold):
         x, y = ua[i], ub[j]
         text = _dice(x.words, y.words)
         overlap = _overlap(x.intervals, y.intervals) if x.intervals and y.intervals else None
