@@ -159,9 +159,12 @@ def test_matched_units_with_one_id_are_named_once() -> None:
     assert "Arguing from no locution in B" in diff and "from ?" not in diff
 
 
+WORDS = ("ab", "cd", "ef", "gh", "ij", "kl")
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(st.sampled_from("ab cd ef gh ij kl".split()), max_size=6), max_size=8),
-       st.lists(st.lists(st.sampled_from("ab cd ef gh ij kl".split()), max_size=6), max_size=8),
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=6), max_size=8),
+       st.lists(st.lists(st.sampled_from(WORDS), max_size=6), max_size=8),
        st.sampled_from([0.3, 0.5, 0.7, 0.9, 1.0]))
 def test_pruned_text_candidates_give_the_same_matches_as_every_pair(
         xs: list[list[str]], ys: list[list[str]], threshold: float) -> None:

@@ -28,7 +28,10 @@ result does not depend on argument order).  The score of a pair is the mean
 of the character overlap of their spans (intersection over union) and the
 similarity of their texts (Dice coefficient over lower-cased word
 multisets); when either node has no span, the text similarity alone.  Pairs
-below ``threshold`` (default 0.5) are never matched.  Node F1 is
+below ``threshold`` (default 0.5) are never matched.  Candidate pairs are
+those whose spans overlap, and, for a node without a span, those whose
+texts can reach the threshold (found by prefix filtering, which provably
+keeps every such pair, however large the maps).  Node F1 is
 ``2 * matched / (|A| + |B|)``.
 
 **Relations.**  Each map's relations are read at the level of propositions:
