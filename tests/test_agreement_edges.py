@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import attrs
@@ -188,3 +189,33 @@ def test_a_one_word_edit_in_a_large_map_still_matches() -> None:
         b.add_claim(t if k else t.rsplit(" ", 1)[0], id=f"p{k}")
     ag = compare(a, b, layers="argument")
     assert ag.only_a == () and ag.only_b == () and len(ag.matches) == 1600
+
+
+@pytest.mark.corpus
+@needs_dialam
+def test_identical_texts_pair_by_structure_not_by_id(tmp_path: Path) -> None:
+    # test_map2 has two propositions "the guidance was followed", each with
+    # identically worded locutions; renaming them into each other's ids is the
+    # same annotation under other names.
+    data = json.loads((DIALAM / "test_map2.json").read_text(encoding="utf-8"))
+    groups: dict[tuple[str, str], list[str]] = {}
+    for n in data["nodes"]:
+        if n["type"] in ("I", "L"):
+            groups.setdefault((n["type"], n["text"]), []).append(n["nodeID"])
+    swap = {}
+    for ids in groups.values():
+        if len(ids) == 2:
+            swap[ids[0]], swap[ids[1]] = ids[1], ids[0]
+    assert len(swap) >= 4
+    for n in data["nodes"]:
+        n["nodeID"] = swap.get(n["nodeID"], n["nodeID"])
+    for e in data["edges"]:
+        e["fromID"], e["toID"] = swap.get(e["fromID"], e["fromID"]), swap.get(e["toID"], e["toID"])
+    for loc in data.get("locutions", []):
+        loc["nodeID"] = swap.get(loc["nodeID"], loc["nodeID"])
+    path = tmp_path / "swapped.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    a, b = argmap.read(DIALAM / "test_map2.json"), argmap.read(path)
+    for ag in (compare(a, b), compare(b, a)):
+        assert ag.kappa_graph == 1.0, ag.summary()
+        assert ag.diff() == "no differences"

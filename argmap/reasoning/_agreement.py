@@ -23,8 +23,12 @@ at the very start or end of the text are not boundaries.  A boundary F1
 
 **Node alignment.**  Propositions (I-nodes) of the two maps, and then
 their locutions, are paired
-greedily, best score first (ties broken by position and text, so that the
-result does not depend on argument order).  The score of a pair is the mean
+greedily, best score first.  Ties (identical texts without spans) are broken
+by what both maps share: first the number of neighbours (propositions and
+locutions linked directly or through one other node) a first pass matched
+to each other, then the word Dice of those neighbours, then position in
+the text and order in the file; the result does not depend on argument
+order.  The score of a pair is the mean
 of the character overlap of their spans (intersection over union) and the
 similarity of their texts (Dice coefficient over lower-cased word
 multisets); when either node has no span, the text similarity alone.  Pairs
@@ -118,7 +122,8 @@ from argmap.reasoning._agreement_layers import (
 from argmap.reasoning._alignment import (
     NodeMatch,
     Segmentation,
-    _align,
+    _greedy,
+    _scored,
     _segmentation,
     _units,
 )
@@ -435,11 +440,14 @@ def compare(
             "the two maps annotate different source texts; agreement needs the same text"
         )
     cat = catalogue if catalogue is not None else schemes()
-    ua, ub = _units(a.propositions), _units(b.propositions)
-    matches = sorted(_align(ua, ub, threshold), key=lambda mt: mt.a)
+    ua, ub = _units(a.propositions, a), _units(b.propositions, b)
+    la, lb = _units(a.nodes_of(Locution), a), _units(b.nodes_of(Locution), b)
+    props, locs = _scored(ua, ub, threshold), _scored(la, lb, threshold)
+    # Twice: the second pass breaks ties by the neighbours the first one matched.
+    first = {mt.a: mt.b for mt in (*_greedy(props, ua, ub), *_greedy(locs, la, lb))}
+    matches = sorted(_greedy(props, ua, ub, first), key=lambda mt: mt.a)
+    loc_matches = sorted(_greedy(locs, la, lb, first), key=lambda mt: mt.a)
     unit_a, unit_b, only_a, only_b = _unit_keys([u.id for u in ua], [u.id for u in ub], matches)
-    la, lb = _units(a.nodes_of(Locution)), _units(b.nodes_of(Locution))
-    loc_matches = sorted(_align(la, lb, threshold), key=lambda mt: mt.a)
     if (ua or la) and (ub or lb) and not matches and not loc_matches:
         # No unit in common: every kappa would measure two unrelated maps.
         raise MapError(

@@ -9,12 +9,13 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
 from argmap._map import ArgumentMap
-from argmap._nodes import INode, Locution
+from argmap._nodes import INode, Locution, Node
 from argmap._text import Span
 
 _WORD = re.compile(r"\w+")
@@ -38,7 +39,10 @@ def _words(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text))
 
 
-def _dice(x: Counter[str], y: Counter[str]) -> float:
+_K = TypeVar("_K")
+
+
+def _dice(x: Counter[_K], y: Counter[_K]) -> float:
     total = sum(x.values()) + sum(y.values())
     if not total:
         return 1.0
@@ -79,14 +83,38 @@ class _Unit:
     words: Counter[str] = attrs.field(eq=False)
     intervals: list[tuple[int, int]] = attrs.field(eq=False)
     position: int
+    # File order, the words of the propositions and locutions around the node
+    # and their ids: what tells apart two nodes of identical text without a span.
+    order: int = 0
+    context: Counter[tuple[str, str]] = attrs.field(eq=False, factory=Counter)
+    near: frozenset[str] = frozenset()
 
 
-def _units(nodes: Iterable[INode | Locution]) -> list[_Unit]:
+def _units(nodes: Iterable[INode | Locution], m: ArgumentMap | None = None) -> list[_Unit]:
     """Alignment units of propositions (or of locutions), in map order."""
     out = []
-    for n in nodes:
+    for k, n in enumerate(nodes):
         iv = _intervals(n.spans)
-        out.append(_Unit(n.id, n.text, _words(n.text), iv, iv[0][0] if iv else -1))
+        context: Counter[tuple[str, str]] = Counter()
+        near: set[str] = set()
+        if m is not None:
+            for side, step in (("<", m.predecessors), (">", m.successors)):
+                for x in _around(n.id, step):
+                    near.add(x.id)
+                    context.update((side, w) for w in _words(x.text).elements())
+        out.append(_Unit(n.id, n.text, _words(n.text), iv, iv[0][0] if iv else -1, k, context,
+                         frozenset(near)))
+    return out
+
+
+def _around(nid: str, step: Callable[[str], tuple[Node, ...]]) -> list[INode | Locution]:
+    """The propositions and locutions one step away, directly or through one other node."""
+    out: list[INode | Locution] = []
+    for x in step(nid):
+        if isinstance(x, (INode, Locution)):
+            out.append(x)
+            continue
+        out.extend(y for y in step(x.id) if isinstance(y, (INode, Locution)) and y.id != nid)
     return out
 
 
@@ -248,8 +276,12 @@ def _segmentation(a: ArgumentMap, b: ArgumentMap, *, propositions_only: bool = F
 
 
 # --------------------------------------------------------------- alignment
-def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch]:
-    scored: list[tuple[tuple[object, ...], int, int, NodeMatch]] = []
+_Scored = list[tuple[float, int, int, NodeMatch]]
+
+
+def _scored(ua: list[_Unit], ub: list[_Unit], threshold: float) -> _Scored:
+    """Every candidate pair that reaches the threshold, with its score."""
+    out: _Scored = []
     for i, j in _candidate_pairs(ua, ub, threshold):
         x, y = ua[i], ub[j]
         text = _dice(x.words, y.words)
@@ -257,16 +289,38 @@ def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch
         score = text if overlap is None else (overlap + text) / 2
         if score < threshold or score <= 0:
             continue
-        # A tie-break that reads the same whichever map comes first.
-        sides = sorted([(x.position, x.text, x.id), (y.position, y.text, y.id)])
-        scored.append(((-score, sides), i, j,
-                       NodeMatch(a=x.id, b=y.id, score=score, overlap=overlap,
-                                 text_similarity=text)))
-    scored.sort(key=lambda t: t[0])
+        out.append((score, i, j, NodeMatch(a=x.id, b=y.id, score=score, overlap=overlap,
+                                           text_similarity=text)))
+    return out
+
+
+def _greedy(scored: _Scored, ua: list[_Unit], ub: list[_Unit],
+            matched: dict[str, str] | None = None) -> list[NodeMatch]:
+    """Pairs taken best score first; ties broken by what both annotators share.
+
+    Among pairs of equal score, first those with more neighbours matched to
+    each other (``matched``: an earlier alignment of the propositions and
+    locutions of both maps), then those whose neighbours' words agree more,
+    then by position in the text, file order, text and id -- each key read
+    the same whichever map comes first.
+    """
+    def key(t: tuple[float, int, int, NodeMatch]) -> tuple[object, ...]:
+        score, i, j, _ = t
+        x, y = ua[i], ub[j]
+        linked = 0
+        if matched is not None:
+            linked = sum(1 for n in x.near if matched.get(n) in y.near)
+        ctx = _dice(x.context, y.context) if x.context or y.context else 0.0
+        sides = sorted([(x.position, x.order, x.text, x.id), (y.position, y.order, y.text, y.id)])
+        return (-score, -linked, -ctx, sides)
+
+    # Only pairs whose score another pair shares need the tie-break keys.
+    counts = Counter(t[0] for t in scored)
+    ranked = sorted(scored, key=lambda t: (-t[0],) if counts[t[0]] == 1 else key(t))
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for _, i, j, match in scored:
+    for _, i, j, match in ranked:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
@@ -275,3 +329,5 @@ def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch
     return out
 
 
+def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch]:
+    return _greedy(_scored(ua, ub, threshold), ua, ub)
