@@ -43,10 +43,12 @@ _K = TypeVar("_K")
 
 
 def _dice(x: Counter[_K], y: Counter[_K]) -> float:
-    total = sum(x.values()) + sum(y.values())
+    total = x.total() + y.total()
     if not total:
         return 1.0
-    return 2 * sum((x & y).values()) / total
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    common = sum(min(n, large[w]) for w, n in small.items() if w in large)
+    return 2 * common / total
 
 
 def _intervals(spans: Sequence[Span]) -> list[tuple[int, int]]:
@@ -150,9 +152,13 @@ def _text_candidates(ua: list[_Unit], ub: list[_Unit], threshold: float
         for t in prefix(toks):
             index.setdefault(t, []).append(j)
     out: set[tuple[int, int]] = set()
+    # |y| outside [t|x| / (2 - t), (2 - t)|x| / t] cannot reach Dice t either.
+    low, high = threshold / (2 - threshold) - 1e-9, (2 - threshold) / threshold + 1e-9
     for i, toks in enumerate(toks_a):
+        size = len(toks)
         for t in prefix(toks):
-            out.update((i, j) for j in index.get(t, ()))
+            out.update((i, j) for j in index.get(t, ())
+                       if low * size <= len(toks_b[j]) <= high * size)
     # Two texts without words (Dice 1 by definition) share no token.
     empty_b = [j for j, toks in enumerate(toks_b) if not toks]
     out.update((i, j) for i, toks in enumerate(toks_a) if not toks for j in empty_b)
