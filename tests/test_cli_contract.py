@@ -220,3 +220,15 @@ def test_compare_takes_two_files_and_checks_its_arguments(tmp_path: Path) -> Non
         assert "Traceback" not in text(result)[1]
     chosen = run("compare", MAP, MAP, "--layers", "argument", "--no-diff")
     assert chosen.returncode == 0 and "kappa (graph) = 1.000 over relations;" in text(chosen)[0]
+
+
+def test_compare_exits_1_for_maps_with_nothing_in_common(tmp_path: Path) -> None:
+    one, two = argmap.ArgumentMap(), argmap.ArgumentMap()
+    one.add_claim("Taxes on fuel should rise")
+    two.add_claim("Buses are too slow for commuters")
+    paths = [tmp_path / "one.aif.xml", tmp_path / "two.aif.xml"]
+    argmap.write(one, paths[0])
+    argmap.write(two, paths[1])
+    result = run("compare", *paths)
+    assert result.returncode == 1
+    assert text(result)[1].startswith("argmap: error: no proposition or locution")
