@@ -51,39 +51,40 @@ def test_every_layer_by_hand() -> None:
     # p_o = 2/3, p_e = (3 * 2) / 9 = 2/3, kappa = 0.
     assert ag.illocutions is not None
     assert ag.illocutions.kappa == pytest.approx(0.0)
-    assert ag.illocutions.disagreements == (("p3=p3", "Asserting", "Challenging"),)
+    assert ag.illocutions.disagreements == (("p3", "Asserting", "Challenging"),)
     # Transitions: 3 matched locutions, 6 ordered pairs; A has L1>L2 and L2>L3, B only L1>L2.
     # p_o = 5/6, p_e = (2*1 + 4*5) / 36 = 22/36, kappa = (30 - 22) / (36 - 22) = 4/7.
     assert ag.transitions is not None
     assert ag.transitions.items == 6
     assert ag.transitions.kappa == pytest.approx(4 / 7)
-    assert ag.transitions.disagreements == (("L2=L2 -> L3=L3", "transition", "none"),)
+    assert ag.transitions.disagreements == (("L2 -> L3", "transition", "none"),)
     # Anchoring: the one relation both draw; anchored by Arguing in A, by nothing in B.
     assert ag.anchoring is not None
-    assert ag.anchoring.confusion == {("Arguing from L2=L2 > L3=L3", "unanchored"): 1}
+    assert ag.anchoring.confusion == {("Arguing from L2 > L3", "unanchored"): 1}
     assert ag.anchoring.kappa == 0.0
-    # Transition anchoring: the one transition both draw, unanchored in both.
+    # Transition anchoring: the one transition both draw, unanchored in both:
+    # nothing labelled in either map, so the layer is measured but skipped.
     assert ag.transition_anchoring is not None
     assert ag.transition_anchoring.confusion == {("unanchored", "unanchored"): 1}
-    assert ag.transition_anchoring.kappa == 1.0
     # Proposition anchoring: each proposition in its own locution in both maps.
     # p_o = 1, p_e = 3 * (1 * 1) / 9 = 1/3, kappa = 1.
     assert ag.proposition_anchoring is not None
     assert ag.proposition_anchoring.confusion == {
-        ("L1=L1", "L1=L1"): 1, ("L2=L2", "L2=L2"): 1, ("L3=L3", "L3=L3"): 1}
+        ("L1", "L1"): 1, ("L2", "L2"): 1, ("L3", "L3"): 1}
     assert ag.proposition_anchoring.kappa == 1.0
-    # No illocution on a locution in either map: that layer is skipped.
-    assert ag.locution_illocutions is None and ag.skipped == ("locution illocutions",)
-    # M = (1 + 0 + 4/7 + 0 + 1 + 1) / 6 = 25/42; S = 1; CASS = 2M / (M + 1) = 50/67.
+    # No illocution on a locution in either map: that layer is skipped too.
+    assert ag.locution_illocutions is None
+    assert ag.skipped == ("locution illocutions", "transition anchoring")
+    # M = (1 + 0 + 4/7 + 0 + 1) / 5 = 18/35; S = 1; CASS = 2M / (M + 1) = 36/53.
     assert ag.scored == ("relations", "illocutions", "transitions", "anchoring",
-                         "transition anchoring", "proposition anchoring")
-    assert ag.kappa_graph == pytest.approx(25 / 42)
-    assert ag.cass == pytest.approx(50 / 67)
-    assert compare(a, b, combination="arithmetic").cass == pytest.approx((25 / 42 + 1) / 2)
+                         "proposition anchoring")
+    assert ag.kappa_graph == pytest.approx(18 / 35)
+    assert ag.cass == pytest.approx(36 / 53)
+    assert compare(a, b, combination="arithmetic").cass == pytest.approx((18 / 35 + 1) / 2)
     diff = ag.diff()
-    for line in ("~ illocutions: p3=p3: Asserting in A, Challenging in B",
-                 "~ transitions: L2=L2 -> L3=L3: transition in A, none in B",
-                 "~ anchoring: p2=p2 -> p3=p3: Arguing from L2=L2 > L3=L3 in A, unanchored in B"):
+    for line in ("~ illocutions: p3: Asserting in A, Challenging in B",
+                 "~ transitions: L2 -> L3: transition in A, none in B",
+                 "~ anchoring: p2 -> p3: Arguing from L2 > L3 in A, unanchored in B"):
         assert line in diff
 
 
@@ -102,7 +103,7 @@ def test_unmatched_units_count() -> None:
     # p_e = (1*0 + 2*3) / 9 = 2/3, kappa = 0.
     assert ag.relations.items == 3
     assert ag.relations.kappa == pytest.approx(0.0)
-    assert ("p2=p2 -> p3", "support", "none") in ag.relations.disagreements
+    assert ("p2 -> p3", "support", "none") in ag.relations.disagreements
 
 
 def _reanchored(m: ArgumentMap, proposition: str, ya: str, locution: str) -> None:
@@ -128,8 +129,8 @@ def test_reported_speech_and_proposition_anchoring_by_hand() -> None:
     assert reports is not None and reports.items == 3
     assert reports.kappa == pytest.approx(1 / 7)
     assert reports.disagreements == (
-        ("L1=L1", "Asserting > L2=L2", "Analysing > L2=L2"),
-        ("L2=L2", "none", "Asserting > L3=L3"),
+        ("L1", "Asserting > L2", "Analysing > L2"),
+        ("L2", "none", "Asserting > L3"),
     )
     # Proposition anchoring: p1 in L1 (A) vs L2 (B); p2 in L2 and p3 in L3 in both.
     # p_o = 2/3; A uses L1, L2, L3 once each, B L2 twice and L3 once:
@@ -137,16 +138,16 @@ def test_reported_speech_and_proposition_anchoring_by_hand() -> None:
     anchoring = ag.proposition_anchoring
     assert anchoring is not None and anchoring.items == 3
     assert anchoring.kappa == pytest.approx(1 / 2)
-    assert anchoring.disagreements == (("p1=p1", "L1=L1", "L2=L2"),)
+    assert anchoring.disagreements == (("p1", "L1", "L2"),)
     # Every other layer agrees: M = (5 + 1/7 + 1/2) / 7 = 79/98, CASS = 2M / (M + 1) = 158/177.
     assert ag.skipped == ()
     assert len(ag.scored) == 7
     assert ag.kappa_graph == pytest.approx(79 / 98)
     assert ag.cass == pytest.approx(158 / 177)
     diff = ag.diff()
-    for line in ("~ locution illocutions: L1=L1: Asserting > L2=L2 in A, Analysing > L2=L2 in B",
-                 "~ locution illocutions: L2=L2: none in A, Asserting > L3=L3 in B",
-                 "~ proposition anchoring: p1=p1: L1=L1 in A, L2=L2 in B"):
+    for line in ("~ locution illocutions: L1: Asserting > L2 in A, Analysing > L2 in B",
+                 "~ locution illocutions: L2: none in A, Asserting > L3 in B",
+                 "~ proposition anchoring: p1: L1 in A, L2 in B"):
         assert line in diff
     assert "locution illocutions: kappa = 0.143" in ag.summary()
 
@@ -181,12 +182,12 @@ def test_unmatched_locutions_and_transition_anchors() -> None:
     # L1, L2, L3 agree on none; L4, only in B, reports L1: p_o = 3/4,
     # p_e = (4 * 3) / 16 = 3/4, kappa = 0.
     assert reports is not None and reports.items == 4
-    assert reports.confusion == {("none", "none"): 3, ("none", "Asserting > L1=L1"): 1}
+    assert reports.confusion == {("none", "none"): 3, ("none", "Asserting > L1"): 1}
     assert reports.kappa == pytest.approx(0.0)
-    assert "~ locution illocutions: L4: none in A, Asserting > L1=L1 in B" in ag.diff()
+    assert "~ locution illocutions: L4: none in A, Asserting > L1 in B" in ag.diff()
     anchoring = ag.proposition_anchoring
     assert anchoring is not None
-    assert anchoring.disagreements == (("p3=p3", "L3=L3", "L2=L2 > L3=L3"),)
+    assert anchoring.disagreements == (("p3", "L3", "L2 > L3"),)
 
 
 def test_unmatched_locutions_sharing_an_id_are_different_anchors() -> None:
@@ -200,7 +201,7 @@ def test_unmatched_locutions_sharing_an_id_are_different_anchors() -> None:
     assert ag.locutions_only_a == ("Lx",) and ag.locutions_only_b == ("Lx",)
     assert ag.proposition_anchoring is not None
     assert ag.proposition_anchoring.disagreements == (
-        ("p1=p1", "Lx (only in A)", "Lx (only in B)"),)
+        ("p1", "Lx (only in A)", "Lx (only in B)"),)
 
 
 def test_a_map_without_dialogue_is_scored_on_the_layers_it_has() -> None:
@@ -320,16 +321,18 @@ def test_compare_command_runs_every_layer(tmp_path: Path) -> None:
     done = subprocess.run(run, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "transitions: kappa = 0.571" in done.stdout
-    assert "~ locution illocutions: L1=L1: none in A, Asserting > L2=L2 in B" in done.stdout
-    assert "~ anchoring: p2=p2 -> p3=p3: Arguing from L2=L2 > L3=L3 in A, unanchored in B" \
+    assert "~ locution illocutions: L1: none in A, Asserting > L2 in B" in done.stdout
+    assert "~ anchoring: p2 -> p3: Arguing from L2 > L3 in A, unanchored in B" \
         in done.stdout
     done = subprocess.run([*run, "--combination", "arithmetic", "--json"], capture_output=True,
                           text=True, check=False)
     figures = json.loads(done.stdout)["agreement"]
     assert figures["combination"] == "arithmetic"
     # As in test_every_layer_by_hand, with the report in B: its layer is
-    # none / "Asserting > L2=L2" on L1 and none on L2 and L3 in both: p_o = p_e = 2/3,
-    # kappa 0; M = (1 + 0 + 0 + 4/7 + 0 + 1 + 1) / 7 = 25/49.
+    # none / "Asserting > L2" on L1 and none on L2 and L3 in both: p_o = p_e = 2/3,
+    # kappa 0; transition anchoring is skipped (nothing anchored in the one
+    # transition both draw); M = (1 + 0 + 0 + 4/7 + 0 + 1) / 6 = 3/7.
     assert figures["locution_illocutions"]["kappa"] == pytest.approx(0.0)
     assert figures["proposition_anchoring"]["kappa"] == 1.0
-    assert figures["cass"] == pytest.approx((25 / 49 + 1) / 2)
+    assert figures["cass"] == pytest.approx((3 / 7 + 1) / 2)
+    assert "_texts_a" not in figures and "texts_a" not in figures

@@ -188,3 +188,47 @@ def test_help_lists_every_command_without_importing_them() -> None:
 
     sub = next(a for a in _parser()._actions if a.dest == "command")
     assert sub.choices is not None and list(sub.choices) == list(COMMANDS)
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("prose.json", b"hello world\n", "prose.json:1: malformed JSON"),
+    ("prose.xml", b"hello <world\n", "prose.xml:1: malformed XML"),
+])
+def test_a_json_or_xml_file_that_is_neither_reports_its_syntax_error(
+        tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    for command in REPORTING:
+        result = run(command, path)
+        assert result.returncode == 3, result.stderr
+        assert message in text(result)[1]
+
+
+def test_a_file_read_with_the_wrong_format_is_an_error_not_an_empty_map() -> None:
+    result = run("info", GOLDEN / "formats" / "aifdb_upload_ints.json", "--from", "brat")
+    assert result.returncode == 3
+    assert "aifdb_upload_ints.json:1: not a brat annotation line" in text(result)[1]
+
+
+def test_compare_takes_two_files_and_checks_its_arguments(tmp_path: Path) -> None:
+    (tmp_path / "one.aif.xml").write_bytes(MAP.read_bytes())
+    (tmp_path / "two.aif.xml").write_bytes(MAP.read_bytes())
+    for args in ([str(tmp_path / "*.aif.xml"), MAP], [MAP, tmp_path], ["-", "-"],
+                 [MAP, MAP, "--threshold", "0"], [MAP, MAP, "--layers", "relation"]):
+        result = run("compare", *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in text(result)[1]
+    chosen = run("compare", MAP, MAP, "--layers", "argument", "--no-diff")
+    assert chosen.returncode == 0 and "kappa (graph) = 1.000 over relations;" in text(chosen)[0]
+
+
+def test_compare_exits_1_for_maps_with_nothing_in_common(tmp_path: Path) -> None:
+    one, two = argmap.ArgumentMap(), argmap.ArgumentMap()
+    one.add_claim("Taxes on fuel should rise")
+    two.add_claim("Buses are too slow for commuters")
+    paths = [tmp_path / "one.aif.xml", tmp_path / "two.aif.xml"]
+    argmap.write(one, paths[0])
+    argmap.write(two, paths[1])
+    result = run("compare", *paths)
+    assert result.returncode == 1
+    assert text(result)[1].startswith("argmap: error: no proposition or locution")

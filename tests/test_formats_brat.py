@@ -199,3 +199,13 @@ def test_cli_converts_brat_both_ways(tmp_path: Path) -> None:
     subprocess.run([*run, str(tmp_path / "mixed.ann"), str(tmp_path / "m.aif.xml")], check=True)
     subprocess.run([*run, str(tmp_path / "m.aif.xml"), str(tmp_path / "back.ann")], check=True)
     assert (tmp_path / "back.ann").read_bytes() == (GOLDEN / "mixed.ann").read_bytes()
+
+
+def test_a_file_that_is_not_brat_is_refused_with_its_line() -> None:
+    from argmap import ParseError
+
+    with pytest.raises(ParseError, match=r":1: not a brat annotation line"):
+        read_brat(b'{\n "nodes": []\n}\n', None, "map.json")
+    with pytest.raises(ParseError, match=r":2: "):
+        read_brat("T1\tClaim 0 4\tCats\nhello world\n", "Cats", "x.ann")
+    assert read_brat("T1\tClaim 0 4\tCats\n\n", "Cats", "x.ann").nodes

@@ -69,7 +69,9 @@ def plain(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return plain(value.value)
     if attrs.has(type(value)):
-        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+        # Private fields are working data, not part of the documented result.
+        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))
+                if not f.name.startswith("_")}
     if isinstance(value, Mapping):
         return {_key(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import collections
+import os
 from typing import Any
 
 from argmap._cli._common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    EXIT_USAGE,
     Loaded,
     add_input_options,
     add_report_options,
@@ -19,8 +21,9 @@ from argmap._cli._common import (
     thousands,
 )
 from argmap._cli._exits import COMMANDS, shell_message
+from argmap._cli._inputs import _is_glob
 from argmap._errors import ArgmapError
-from argmap.reasoning._agreement import compare
+from argmap.reasoning._agreement import PRESETS, _selected, compare
 from argmap.reasoning._aspic import ORDERINGS, evaluate
 from argmap.reasoning._framework import SEMANTICS, Status
 from argmap.reasoning._lint import LINT_RULES, _short, lint
@@ -90,6 +93,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
+    for path in (args.first, args.second):
+        # Two annotations, named exactly: a folder or pattern would pick files silently.
+        if path != "-" and (os.path.isdir(path) or (_is_glob(path) and not os.path.exists(path))):
+            say("error", f"{path}: compare reads two files (or '-'), not a folder or a pattern")
+            return EXIT_USAGE
+    if args.first == args.second == "-":
+        say("error", "standard input can be read once: name at least one file")
+        return EXIT_USAGE
     loaded, _total, _several = each_map([args.first, args.second], args.from_format,
                                         label="compare")
     items = list(loaded)
@@ -99,7 +110,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     a, b = items[0].map, items[1].map
     assert a is not None and b is not None
     try:
-        ag = compare(a, b, threshold=args.threshold, combination=args.combination)
+        ag = compare(a, b, threshold=args.threshold, combination=args.combination,
+                     layers=args.layers)
     except ArgmapError as exc:
         say("error", shell_message(exc))
         return EXIT_PROBLEMS
@@ -113,6 +125,26 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             print()
             print(ag.diff())
     return EXIT_OK
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {text}")
+    return value
+
+
+def _layers(text: str) -> str | tuple[str, ...]:
+    chosen: str | tuple[str, ...] = (
+        text if text in PRESETS else tuple(x.strip() for x in text.split(",")))
+    try:
+        _selected(chosen)
+    except ArgmapError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return chosen
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:
@@ -183,12 +215,16 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("second", metavar="SECOND", help="the second annotation")
     add_input_options(p, several=False)
     add_report_options(p)
-    p.add_argument("--threshold", type=float, default=0.5,
+    p.add_argument("--threshold", type=_threshold, default=0.5,
                    help="lowest alignment score for two propositions (or locutions) to match "
                         "(default 0.5)")
     p.add_argument("--combination", choices=("harmonic", "arithmetic"), default="harmonic",
                    help="how CASS combines the graph kappa M and the segmentation S: "
                         "2MS/(M+S) (default) or (M+S)/2")
+    p.add_argument("--layers", type=_layers, default="all", metavar="LAYERS",
+                   help="the layers that enter the graph kappa: 'all' (default), 'argument' "
+                        "(relations only, for a map without a dialogue layer) or "
+                        "comma-separated layer names")
     p.add_argument("--no-diff", action="store_true", help="print the figures only")
     p.set_defaults(run=_cmd_compare)
 

@@ -34,6 +34,12 @@ Mapping (following the annotation guidelines of Stab & Gurevych, 2017)
   guidelines a claim's stance is its relation to the author's standpoint,
   which the major claims state.
 
+Every line but a blank one must start with an annotation id (``T1``,
+``R1``, ``E1``, ``A1``, ``M1``, ``N1``, ``#1`` or ``*``) and a tab; any other
+line is a :class:`~argmap.ParseError` naming its line, so that a file that is
+not brat (JSON or XML read with ``format="brat"``) is refused, not read as
+an empty map.
+
 Nothing is dropped: relations and attributes of other types, notes,
 events and every line argmap does not model are kept in the map's
 ``extra["brat:kept"]`` exactly as read, and written back in their place.
@@ -99,6 +105,8 @@ _R_LINE = re.compile(r"R\d+\Z")
 _RANGE = re.compile(r"(\d+) (\d+)\Z")
 _ARG = re.compile(r"(\w+):(\S+)\Z")
 _TYPE = re.compile(r"[^\s:]+\Z")
+# Every brat line starts with an annotation id: T1, R1, E1, A1, M1, N1, #1 or *.
+_ID = re.compile(r"[TRAEMN#*]\w*\Z")
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -269,7 +277,9 @@ def read_brat(ann: bytes | str, text: str | None = None, name: str = "<bytes>") 
         ('MajorClaim', 'T1')
 
     Raises:
-        ParseError: if the annotation file is not UTF-8 text.
+        ParseError: if the annotation file is not UTF-8 text, or has a line
+            (other than a blank one) that does not start with an annotation
+            id and a tab.
     """
     content = _decode(ann, name) if isinstance(ann, bytes) else ann
     reader = _Reader(name, text)
@@ -277,6 +287,14 @@ def read_brat(ann: bytes | str, text: str | None = None, name: str = "<bytes>") 
     if lines and lines[-1] == "":
         lines.pop()
     lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+    for index, line in enumerate(lines):
+        # A line that is not an annotation means the input is not brat (a JSON
+        # or XML file read with the wrong format, say): refuse it rather than
+        # keep it aside and return a map with nothing in it.
+        if line.strip() and (not _ID.match(line.split("\t", 1)[0]) or "\t" not in line):
+            raise ParseError(
+                "not a brat annotation line (an id such as T1, R1, A1 or #1, a tab, then "
+                f"the annotation): {_clean(line)[:60]!r}", source=name, line=index + 1)
     entities = [(i, ln) for i, ln in enumerate(lines) if ln.startswith("T")]
     # Text-bound annotations first: relations and attributes may come before them.
     for index, line in entities:

@@ -90,6 +90,8 @@ def choose_format(
                 # Say what is wrong (empty, compressed, malformed, too deep) rather
                 # than that the format cannot be told; raises when it can.
                 found = explain_unrecognised(data, name or filename or "<bytes>")
+                if filename and found == _NEITHER:
+                    _syntax_error(filename, data, name or filename)
         if len(candidates) > 1 and need == "load":
             raise FormatError(
                 f"file {filename!r} could be any of {', '.join(f.name for f in candidates)} and "
@@ -108,6 +110,26 @@ def choose_format(
     if need == "dump" and fmt.dump is None:
         raise FormatError(f"format {fmt.name!r} cannot be written")
     return fmt
+
+
+# What explain_unrecognised says of input that is neither JSON nor XML.
+_NEITHER = "neither JSON nor XML"
+
+
+def _syntax_error(filename: str, data: bytes, name: str) -> None:
+    """Raise the syntax error of a ``.json`` (``.xml``) file that is not JSON (XML).
+
+    Its name says what it should be, so the answer is what is wrong with it,
+    not that its format cannot be told.
+    """
+    from argmap.formats._jsonsafe import decode_json_bytes
+    from argmap.formats._xmlsafe import parse_xml
+
+    lowered = filename.lower()
+    if lowered.endswith(".json"):
+        decode_json_bytes(data, name)
+    elif lowered.endswith(".xml"):
+        parse_xml(data, name)
 
 
 def builtin_formats() -> list[Format]:

@@ -23,12 +23,19 @@ at the very start or end of the text are not boundaries.  A boundary F1
 
 **Node alignment.**  Propositions (I-nodes) of the two maps, and then
 their locutions, are paired
-greedily, best score first (ties broken by position and text, so that the
-result does not depend on argument order).  The score of a pair is the mean
+greedily, best score first.  Ties (identical texts without spans) are broken
+by what both maps share: first the number of neighbours (propositions and
+locutions linked directly or through one other node) a first pass matched
+to each other, then the word Dice of those neighbours, then position in
+the text and order in the file; the result does not depend on argument
+order.  The score of a pair is the mean
 of the character overlap of their spans (intersection over union) and the
 similarity of their texts (Dice coefficient over lower-cased word
 multisets); when either node has no span, the text similarity alone.  Pairs
-below ``threshold`` (default 0.5) are never matched.  Node F1 is
+below ``threshold`` (default 0.5) are never matched.  Candidate pairs are
+those whose spans overlap, and, for a node without a span, those whose
+texts can reach the threshold (found by prefix filtering, which provably
+keeps every such pair, however large the maps).  Node F1 is
 ``2 * matched / (|A| + |B|)``.
 
 **Relations.**  Each map's relations are read at the level of propositions:
@@ -76,10 +83,13 @@ when a layer has no items.
 **CASS.**  Following Duthie, Lawrence, Budzynska & Reed (2016):
 ``kappa_graph`` (*M*) is the mean kappa of the structural layers with items
 (relations and the six dialogue layers) and ``cass`` is its harmonic mean
-with *S*, ``2MS / (M + S)`` (``combination="arithmetic"``: ``(M + S) / 2``,
-arg-tech's CASSi).  Where argmap departs from arg-tech's implementation, and
+with *S*, ``2MS / (M + S)``, where a negative *M* (agreement below chance)
+counts as 0 -- the harmonic mean is defined for non-negative values only,
+and without the floor a negative *M* near ``-S`` gives scores far outside
+[-1, 1] -- so the harmonic CASS lies in [0, 1]; ``kappa_graph`` itself is
+reported as measured.  ``combination="arithmetic"`` gives ``(M + S) / 2``
+(arg-tech's CASSi), in [-0.5, 1].  Where argmap departs from arg-tech's implementation, and
 why, is documented beside the agreement section of the reasoning guide.
-Kappa can be negative (agreement below chance), so the score can be too.
 """
 
 from __future__ import annotations
@@ -94,6 +104,7 @@ from argmap._map import ArgumentMap
 from argmap._nodes import INode, Locution
 from argmap.reasoning._agreement_layers import (
     NONE,
+    UNANCHORED,
     LayerAgreement,
     Relation,
     _dialogue_layers,
@@ -111,7 +122,8 @@ from argmap.reasoning._agreement_layers import (
 from argmap.reasoning._alignment import (
     NodeMatch,
     Segmentation,
-    _align,
+    _greedy,
+    _scored,
     _segmentation,
     _units,
 )
@@ -130,8 +142,10 @@ __all__ = [
 # The layers a map without locutions, illocutions and transitions cannot be scored on.
 DIALOGUE_LAYERS = ("illocutions", "locution illocutions", "transitions", "anchoring",
                    "transition anchoring", "proposition anchoring")
-# Skipped, with a dialogue layer, when neither map has an illocution on a locution.
-REPORTS = "locution illocutions"
+# The structural layers that may enter ``kappa_graph``, in order.
+LAYERS = ("relations", *DIALOGUE_LAYERS)
+# Named selections of layers for ``compare(..., layers=...)``.
+PRESETS: dict[str, tuple[str, ...]] = {"all": LAYERS, "argument": ("relations",)}
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -169,10 +183,12 @@ class Agreement:
         proposition_anchoring: where each matched proposition is anchored:
             the aligned locutions (or transitions) of its illocutions.
         scored: names of the structural layers averaged into ``kappa_graph``.
-        skipped: names of the layers not scored because neither map has
-            what they label -- every dialogue layer when neither map has a
-            dialogue layer, ``"locution illocutions"`` when neither has an
-            illocution whose content is a locution (those attributes are None).
+        skipped: names of the selected layers not scored because neither map
+            has anything they label (every item ``none`` or ``unanchored``,
+            or no item) -- every dialogue layer when neither map has a
+            dialogue layer -- and ``"segmentation"`` when neither map has a
+            span (then ``segmentation`` is None).
+        selected: the structural layers selected (``compare(..., layers=...)``).
     """
 
     segmentation: Segmentation | None
@@ -204,6 +220,7 @@ class Agreement:
     skipped: tuple[str, ...] = ()
     locution_illocutions: LayerAgreement | None = None
     proposition_anchoring: LayerAgreement | None = None
+    selected: tuple[str, ...] = LAYERS
 
     def layers(self) -> tuple[LayerAgreement, ...]:
         """Every layer measured, structural and reported, in a fixed order."""
@@ -219,7 +236,9 @@ class Agreement:
         lines = []
         seg = self.segmentation
         if seg is None:
-            lines.append("segmentation: not measured (no source text)")
+            why = ("no span in either map" if "segmentation" in self.skipped
+                   else "no source text in one map or both")
+            lines.append(f"segmentation: not measured ({why})")
         else:
             lines.append(
                 f"segmentation: S = {seg.similarity:.3f} over {seg.potential} word gaps "
@@ -230,7 +249,7 @@ class Agreement:
             f"propositions: {len(self.matches)} matched, {len(self.only_a)} only in A, "
             f"{len(self.only_b)} only in B (F1 = {self.node_f1:.3f})"
         )
-        if self.skipped != DIALOGUE_LAYERS:
+        if self.locution_matches or self.locutions_only_a or self.locutions_only_b:
             lines.append(
                 f"locutions: {len(self.locution_matches)} matched, "
                 f"{len(self.locutions_only_a)} only in A, {len(self.locutions_only_b)} only in B"
@@ -241,12 +260,13 @@ class Agreement:
         for layer in self._dialogue():
             if layer is not None:
                 lines.append(f"{layer.name}: {_layer(layer)}")
-        if self.skipped == DIALOGUE_LAYERS:
-            lines.append("not scored (no dialogue layer in either map): "
-                         + ", ".join(self.skipped))
-        elif self.skipped:
-            lines.append("not scored (no illocution on a locution, such as reported speech, "
-                         "in either map): " + ", ".join(self.skipped))
+        skipped = [n for n in self.skipped if n != "segmentation"]
+        if skipped:
+            lines.append("not scored (neither map has anything they label): "
+                         + ", ".join(skipped))
+        left_out = [n for n in LAYERS if n not in self.selected]
+        if left_out:
+            lines.append("not selected: " + ", ".join(left_out))
         lines.append(f"kappa (graph) = {_num(self.kappa_graph)} over "
                      f"{', '.join(self.scored) or 'no layer'}; CASS = {_num(self.cass)}")
         return "\n".join(lines)
@@ -268,14 +288,19 @@ class Agreement:
         for mt in self.matches:
             if ta[mt.a] != tb[mt.b]:
                 out.append(
-                    f"~ {mt.a} = {mt.b} (score {mt.score:.2f}): {_quote(ta[mt.a])} vs "
-                    f"{_quote(tb[mt.b])}"
+                    f"~ {_pair_name(mt)} (score {mt.score:.2f}): {_quotes(ta[mt.a], tb[mt.b])}"
                 )
         if self.segmentation is not None:
             for where in self.segmentation.only_a:
                 out.append(f"- A only: boundary {where!r}")
             for where in self.segmentation.only_b:
                 out.append(f"+ B only: boundary {where!r}")
+        for mt in self.locution_matches:
+            if ta[mt.a] != tb[mt.b]:
+                out.append(
+                    f"~ locution {_pair_name(mt)} (score {mt.score:.2f}): "
+                    f"{_quotes(ta[mt.a], tb[mt.b])}"
+                )
         for nid in self.locutions_only_a:
             out.append(f"- A only: locution {nid} {_quote(ta[nid])}")
         for nid in self.locutions_only_b:
@@ -289,6 +314,10 @@ class Agreement:
         return "\n".join(out) if out else "no differences"
 
 
+def _pair_name(mt: NodeMatch) -> str:
+    return mt.a if mt.a == mt.b else f"{mt.a} = {mt.b}"
+
+
 def _num(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
@@ -297,6 +326,16 @@ def _layer(layer: LayerAgreement) -> str:
     if layer.kappa is None:
         return "no items"
     return f"kappa = {layer.kappa:.3f} (agreement {layer.observed:.3f} on {layer.items} items)"
+
+
+def _quotes(x: str, y: str) -> str:
+    """Two texts that differ, shortened so that the difference still shows."""
+    qx, qy = _quote(x), _quote(y)
+    if qx == qy:
+        # The same start: show the ends instead.
+        tail = [" ".join(t.split())[-69:] for t in (x, y)]
+        qx, qy = (repr("…" + t) for t in tail)
+    return f"{qx} vs {qy}"
 
 
 def _quote(text: str, limit: int = 70) -> str:
@@ -342,6 +381,7 @@ def compare(
     threshold: float = 0.5,
     catalogue: SchemeCatalogue | None = None,
     combination: str = "harmonic",
+    layers: str | Sequence[str] = "all",
 ) -> Agreement:
     """Measure the agreement of two annotations of the same text.
 
@@ -357,12 +397,25 @@ def compare(
         combination: how ``cass`` combines ``kappa_graph`` (*M*) and the
             segmentation similarity *S*: ``"harmonic"`` (default),
             ``2MS / (M + S)`` as in arg-tech's implementation since October
-            2024 (after Duthie et al. 2016); ``"arithmetic"``, ``(M + S) / 2``,
-            its earlier formula (which it calls CASSi).
+            2024 (after Duthie et al. 2016), with a negative *M* counted as 0
+            so that the score stays in [0, 1]; ``"arithmetic"``,
+            ``(M + S) / 2``, its earlier formula (which it calls CASSi).
+        layers: the structural layers that may enter ``kappa_graph``:
+            ``"all"`` (default), ``"argument"`` (relations only, and
+            segment boundaries of propositions only: for comparing with a
+            map that has no dialogue layer, such as an argument miner's
+            output), or a sequence of layer names among ``"relations"``,
+            ``"illocutions"``, ``"locution illocutions"``, ``"transitions"``,
+            ``"anchoring"``, ``"transition anchoring"`` and
+            ``"proposition anchoring"``.
+            Layers left out are not computed (None), and named in neither
+            ``scored`` nor ``skipped``.
 
     Raises:
-        MapError: if the two maps have different source texts, for a
-            threshold outside (0, 1] or an unknown combination.
+        MapError: if the two maps have different source texts, if both have
+            propositions or locutions but not one of them matches (they are
+            not annotations of one text), for a threshold outside (0, 1], an
+            unknown combination or an unknown layer.
 
     Example:
         >>> from argmap import ArgumentMap, Source
@@ -381,14 +434,25 @@ def compare(
                        + ", ".join(_COMBINATIONS))
     if not 0 < threshold <= 1:
         raise MapError(f"the alignment threshold must be in (0, 1], got {threshold}")
+    selected = _selected(layers)
     if a.source is not None and b.source is not None and a.source.text != b.source.text:
         raise MapError(
             "the two maps annotate different source texts; agreement needs the same text"
         )
     cat = catalogue if catalogue is not None else schemes()
-    ua, ub = _units(a.propositions), _units(b.propositions)
-    matches = sorted(_align(ua, ub, threshold), key=lambda mt: mt.a)
+    ua, ub = _units(a.propositions, a), _units(b.propositions, b)
+    la, lb = _units(a.nodes_of(Locution), a), _units(b.nodes_of(Locution), b)
+    props, locs = _scored(ua, ub, threshold), _scored(la, lb, threshold)
+    # Twice: the second pass breaks ties by the neighbours the first one matched.
+    first = {mt.a: mt.b for mt in (*_greedy(props, ua, ub), *_greedy(locs, la, lb))}
+    matches = sorted(_greedy(props, ua, ub, first), key=lambda mt: mt.a)
+    loc_matches = sorted(_greedy(locs, la, lb, first), key=lambda mt: mt.a)
     unit_a, unit_b, only_a, only_b = _unit_keys([u.id for u in ua], [u.id for u in ub], matches)
+    if (ua or la) and (ub or lb) and not matches and not loc_matches:
+        # No unit in common: every kappa would measure two unrelated maps.
+        raise MapError(
+            "no proposition or locution of one map matches one of the other (alignment "
+            f"threshold {threshold}): they do not look like annotations of the same text")
     total = len(ua) + len(ub)
     node_f1 = 1.0 if total == 0 else 2 * len(matches) / total
 
@@ -403,61 +467,75 @@ def compare(
         (_show(unit_a[mt.a]), _node_label(node_a[mt.a]), _node_label(node_b[mt.b]))
         for mt in matches))
 
-    texts_a = {u.id: u.text for u in ua}
-    texts_b = {u.id: u.text for u in ub}
-    illocutions = transitions = anchoring = transition_anchoring = None
-    reports = proposition_anchoring = None
-    loc_matches: list[NodeMatch] = []
-    loc_only_a: tuple[str, ...] = ()
-    loc_only_b: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = DIALOGUE_LAYERS
-    if _has_dialogue(a) or _has_dialogue(b):
-        skipped = ()
+    texts_a = {u.id: u.text for u in (*ua, *la)}
+    texts_b = {u.id: u.text for u in (*ub, *lb)}
+    lunit_a, lunit_b, loc_only_a, loc_only_b = _unit_keys(
+        [u.id for u in la], [u.id for u in lb], loc_matches)
+    found: dict[str, LayerAgreement | None] = dict.fromkeys(LAYERS)
+    found["relations"] = relations
+    if set(selected) & set(DIALOGUE_LAYERS) and (_has_dialogue(a) or _has_dialogue(b)):
         # Unmatched propositions count too: the other map has "none" for them.
-        illocutions = _layer_of("illocutions", [
+        found["illocutions"] = _layer_of("illocutions", [
             *((_show(unit_a[mt.a]), _forces(a, node_a[mt.a]), _forces(b, node_b[mt.b]))
               for mt in matches),
             *((nid, _forces(a, node_a[nid]), NONE) for nid in only_a),
             *((nid, NONE, _forces(b, node_b[nid])) for nid in only_b),
         ])
-        la, lb = _units(a.nodes_of(Locution)), _units(b.nodes_of(Locution))
-        loc_matches = sorted(_align(la, lb, threshold), key=lambda mt: mt.a)
-        lunit_a, lunit_b, loc_only_a, loc_only_b = _unit_keys(
-            [u.id for u in la], [u.id for u in lb], loc_matches)
-        texts_a.update((u.id, u.text) for u in la)
-        texts_b.update((u.id, u.text) for u in lb)
-        transitions, anchoring, transition_anchoring = _dialogue_layers(
+        (found["transitions"], found["anchoring"],
+         found["transition anchoring"]) = _dialogue_layers(
             a, b, lunit_a=lunit_a, lunit_b=lunit_b, matched_locutions=len(loc_matches),
             rels_a=rels_a, rels_b=rels_b, unit_a=unit_a, unit_b=unit_b)
-        reports = _locution_illocutions(a, b, lunit_a, lunit_b)
-        if reports is None:
-            skipped = (REPORTS,)
-        proposition_anchoring = _proposition_anchoring(a, b, (
+        found["locution illocutions"] = _locution_illocutions(a, b, lunit_a, lunit_b)
+        found["proposition anchoring"] = _proposition_anchoring(a, b, (
             (_show(unit_a[mt.a]), node_a[mt.a], node_b[mt.b]) for mt in matches),
             lunit_a, lunit_b)
-
-    structural = [x for x in (relations, illocutions, reports, transitions, anchoring,
-                              transition_anchoring, proposition_anchoring)
-                  if x is not None and x.kappa is not None]
-    kappas = [x.kappa for x in structural if x.kappa is not None]
+    for name in LAYERS:
+        if name not in selected:
+            found[name] = None
+    # A layer neither map labels anything in (every item "none") says nothing
+    # about agreement; scoring it 1 would reward two empty annotations.
+    scored = tuple(n for n in selected if _informative(found[n]))
+    skipped = tuple(n for n in selected if n not in scored)
+    kappas = [k for n in scored if (k := found[n].kappa) is not None]  # type: ignore[union-attr]
     kappa_graph = sum(kappas) / len(kappas) if kappas else None
-    seg = _segmentation(a, b)
+    seg = _segmentation(a, b, propositions_only=not set(selected) & set(DIALOGUE_LAYERS))
+    if seg is not None and seg.boundaries_a == seg.boundaries_b == 0:
+        # No span in either map: there are no boundaries to agree on.
+        seg, skipped = None, ("segmentation", *skipped)
     cass = None
     if kappa_graph is not None and seg is not None:
         cass = _combine(kappa_graph, seg.similarity, combination)
     return Agreement(
         segmentation=seg, matches=tuple(matches), only_a=only_a, only_b=only_b,
         node_f1=node_f1, relations=relations, schemes=scheme_layer, node_labels=node_labels,
-        illocutions=illocutions, relation_precision=rel_p, relation_recall=rel_r,
+        illocutions=found["illocutions"], relation_precision=rel_p, relation_recall=rel_r,
         relation_f1=rel_f1, kappa_graph=kappa_graph, cass=cass,
         relations_a=tuple(rels_a), relations_b=tuple(rels_b),
         texts_a=texts_a, texts_b=texts_b, combination=combination,
         locution_matches=tuple(loc_matches), locutions_only_a=loc_only_a,
-        locutions_only_b=loc_only_b, transitions=transitions, anchoring=anchoring,
-        transition_anchoring=transition_anchoring, locution_illocutions=reports,
-        proposition_anchoring=proposition_anchoring,
-        scored=tuple(x.name for x in structural), skipped=skipped,
+        locutions_only_b=loc_only_b, transitions=found["transitions"],
+        anchoring=found["anchoring"], transition_anchoring=found["transition anchoring"],
+        locution_illocutions=found["locution illocutions"],
+        proposition_anchoring=found["proposition anchoring"],
+        scored=scored, skipped=skipped, selected=selected,
     )
+
+
+def _informative(layer: LayerAgreement | None) -> bool:
+    """Whether a layer has an item either map gives a label other than none."""
+    return layer is not None and any(
+        x not in _EMPTY or y not in _EMPTY for x, y in layer.confusion)
+
+
+_EMPTY = frozenset({NONE, UNANCHORED})
+
+
+def _selected(layers: str | Sequence[str]) -> tuple[str, ...]:
+    chosen = PRESETS.get(layers) if isinstance(layers, str) else tuple(layers)
+    if chosen is None or not chosen or any(n not in LAYERS for n in chosen):
+        raise MapError(f"unknown layers {layers!r}: name a preset ({', '.join(PRESETS)}) or "
+                       f"layers among: {', '.join(LAYERS)}")
+    return tuple(n for n in LAYERS if n in chosen)
 
 
 _COMBINATIONS = ("harmonic", "arithmetic")
@@ -467,6 +545,9 @@ def _combine(kappa: float, similarity: float, combination: str) -> float:
     """CASS from the graph kappa and the segmentation similarity."""
     if combination == "arithmetic":
         return (kappa + similarity) / 2
-    total = kappa + similarity
-    # Both parts 0 (or cancelling out, kappa being negative): no agreement.
-    return 0.0 if total == 0 else 2 * kappa * similarity / total
+    # A harmonic mean is defined for non-negative values only: with a negative
+    # M, 2MS/(M+S) changes sign or grows without bound as M+S nears 0.  Agreement
+    # at or below chance therefore counts as none (M itself stays as measured).
+    m = max(kappa, 0.0)
+    total = m + similarity
+    return 0.0 if total == 0 else 2 * m * similarity / total

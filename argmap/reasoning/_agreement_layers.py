@@ -35,6 +35,8 @@ from argmap.reasoning._schemes import SchemeCatalogue
 NONE = "none"
 # The label of a relation or transition that no illocution anchors.
 UNANCHORED = "unanchored"
+# Where an illocution without a locution or transition is anchored.
+NOWHERE = "no locution"
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -119,7 +121,9 @@ def _layer_of(
 
 
 def _show(unit: str) -> str:
-    return unit[2:]
+    """A unit for display: ``a=b`` for a matched pair, one id when both maps use it."""
+    a, eq, b = unit[2:].partition("=")
+    return a if eq and a == b and unit.startswith("m:") else unit[2:]
 
 
 def _named(unit: str) -> str:
@@ -128,7 +132,7 @@ def _named(unit: str) -> str:
     Two unmatched nodes that happen to share an id are different units, so
     a label naming one must not equal a label naming the other.
     """
-    return unit[2:] if unit.startswith("m:") else f"{unit[2:]} (only in {unit[0].upper()})"
+    return _show(unit) if unit.startswith("m:") else f"{unit[2:]} (only in {unit[0].upper()})"
 
 
 def _pair(key: tuple[str, str]) -> str:
@@ -253,15 +257,23 @@ def _anchor_of(m: ArgumentMap, ya: Illocution, lunit: Mapping[str, str]) -> str:
             spots.append(f"{'+'.join(sorted(froms))} > {'+'.join(sorted(tos))}")
         elif isinstance(p, Locution):
             spots.append(_named(lunit[p.id]))
-    return ", ".join(sorted(spots)) or "?"
+    return ", ".join(sorted(spots)) or NOWHERE
 
 
 def _anchoring_label(
     m: ArgumentMap, node_ids: Iterable[str], lunit: Mapping[str, str], where: bool
 ) -> str:
+    """The illocutions anchoring scheme nodes (``YA -> RA``) or anchored in transitions.
+
+    A relation's scheme node is the *content* of its illocution, so the
+    illocution is a predecessor; a transition is the *anchor* of its
+    illocutions (``TA -> YA``), so they are its successors.
+    """
     labels = set()
     for nid in node_ids:
-        for ya in m.predecessors(nid):
+        node = m.nodes[nid]
+        around = m.successors(nid) if isinstance(node, Transition) else m.predecessors(nid)
+        for ya in around:
             if isinstance(ya, Illocution):
                 force = ya.force
                 labels.add(f"{force} from {_anchor_of(m, ya, lunit)}" if where else force)
@@ -303,7 +315,7 @@ def _locution_illocutions(
 def _anchors(m: ArgumentMap, n: INode, lunit: Mapping[str, str]) -> str:
     """Where a proposition is anchored: the locution units (or transitions) of its illocutions."""
     spots = {_anchor_of(m, ya, lunit) for ya in m.predecessors(n) if isinstance(ya, Illocution)}
-    spots.discard("?")
+    spots.discard(NOWHERE)
     return "+".join(sorted(spots)) or UNANCHORED
 
 

@@ -6,25 +6,26 @@ See :func:`argmap.reasoning.compare` and the module documentation of ``_agreemen
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
 from argmap._map import ArgumentMap
-from argmap._nodes import INode, Locution
+from argmap._nodes import INode, Locution, Node
 from argmap._text import Span
 
 _WORD = re.compile(r"\w+")
 
-# Beyond this many text-only comparisons, unanchored nodes match by identical text only.
-_MAX_TEXT_COMPARISONS = 2_000_000
 
 
-def _boundaries(m: ArgumentMap, mids: list[float], words: int) -> set[int]:
+def _boundaries(m: ArgumentMap, mids: list[float], words: int, propositions_only: bool
+                ) -> set[int]:
     out: set[int] = set()
-    for n in m.nodes.values():
+    for n in (m.propositions if propositions_only else m.nodes.values()):
         spans: tuple[Span, ...] = getattr(n, "spans", ())
         for s in spans:
             for pos in (s.start, s.end):
@@ -38,11 +39,16 @@ def _words(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text))
 
 
-def _dice(x: Counter[str], y: Counter[str]) -> float:
-    total = sum(x.values()) + sum(y.values())
+_K = TypeVar("_K")
+
+
+def _dice(x: Counter[_K], y: Counter[_K]) -> float:
+    total = x.total() + y.total()
     if not total:
         return 1.0
-    return 2 * sum((x & y).values()) / total
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    common = sum(min(n, large[w]) for w, n in small.items() if w in large)
+    return 2 * common / total
 
 
 def _intervals(spans: Sequence[Span]) -> list[tuple[int, int]]:
@@ -79,18 +85,88 @@ class _Unit:
     words: Counter[str] = attrs.field(eq=False)
     intervals: list[tuple[int, int]] = attrs.field(eq=False)
     position: int
+    # File order, the words of the propositions and locutions around the node
+    # and their ids: what tells apart two nodes of identical text without a span.
+    order: int = 0
+    context: Counter[tuple[str, str]] = attrs.field(eq=False, factory=Counter)
+    near: frozenset[str] = frozenset()
 
 
-def _units(nodes: Iterable[INode | Locution]) -> list[_Unit]:
+def _units(nodes: Iterable[INode | Locution], m: ArgumentMap | None = None) -> list[_Unit]:
     """Alignment units of propositions (or of locutions), in map order."""
     out = []
-    for n in nodes:
+    for k, n in enumerate(nodes):
         iv = _intervals(n.spans)
-        out.append(_Unit(n.id, n.text, _words(n.text), iv, iv[0][0] if iv else -1))
+        context: Counter[tuple[str, str]] = Counter()
+        near: set[str] = set()
+        if m is not None:
+            for side, step in (("<", m.predecessors), (">", m.successors)):
+                for x in _around(n.id, step):
+                    near.add(x.id)
+                    context.update((side, w) for w in _words(x.text).elements())
+        out.append(_Unit(n.id, n.text, _words(n.text), iv, iv[0][0] if iv else -1, k, context,
+                         frozenset(near)))
     return out
 
 
-def _candidate_pairs(ua: list[_Unit], ub: list[_Unit]) -> set[tuple[int, int]]:
+def _around(nid: str, step: Callable[[str], tuple[Node, ...]]) -> list[INode | Locution]:
+    """The propositions and locutions one step away, directly or through one other node."""
+    out: list[INode | Locution] = []
+    for x in step(nid):
+        if isinstance(x, (INode, Locution)):
+            out.append(x)
+            continue
+        out.extend(y for y in step(x.id) if isinstance(y, (INode, Locution)) and y.id != nid)
+    return out
+
+
+def _tokens(words: Counter[str]) -> list[tuple[str, int]]:
+    # A word's k-th occurrence is its own token: multiset overlap becomes set overlap.
+    return [(w, k) for w, n in words.items() for k in range(n)]
+
+
+def _text_candidates(ua: list[_Unit], ub: list[_Unit], threshold: float
+                     ) -> set[tuple[int, int]]:
+    """Every pair whose word Dice can reach ``threshold``, and a few more (prefix filtering).
+
+    Dice ``2o / (|x| + |y|) >= t`` with ``o <= min(|x|, |y|)`` needs an
+    overlap ``o >= t|x| / (2 - t)`` (and the same for ``y``).  With tokens in
+    one global order, two sets sharing at least ``alpha`` tokens share one
+    among the first ``|x| - alpha + 1`` of each (Chaudhuri, Ganti & Kaushik
+    2006), so a pair sharing no token of those prefixes cannot reach the
+    threshold: the result is the same as comparing every pair.
+    """
+    toks_a = [_tokens(u.words) for u in ua]
+    toks_b = [_tokens(u.words) for u in ub]
+    freq: Counter[tuple[str, int]] = Counter()
+    for toks in (*toks_a, *toks_b):
+        freq.update(toks)
+
+    def prefix(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        ordered = sorted(toks, key=lambda t: (freq[t], t))
+        alpha = max(1, math.ceil(threshold * len(toks) / (2 - threshold) - 1e-9))
+        return ordered[: max(len(toks) - alpha + 1, 0)]
+
+    index: dict[tuple[str, int], list[int]] = {}
+    for j, toks in enumerate(toks_b):
+        for t in prefix(toks):
+            index.setdefault(t, []).append(j)
+    out: set[tuple[int, int]] = set()
+    # |y| outside [t|x| / (2 - t), (2 - t)|x| / t] cannot reach Dice t either.
+    low, high = threshold / (2 - threshold) - 1e-9, (2 - threshold) / threshold + 1e-9
+    for i, toks in enumerate(toks_a):
+        size = len(toks)
+        for t in prefix(toks):
+            out.update((i, j) for j in index.get(t, ())
+                       if low * size <= len(toks_b[j]) <= high * size)
+    # Two texts without words (Dice 1 by definition) share no token.
+    empty_b = [j for j, toks in enumerate(toks_b) if not toks]
+    out.update((i, j) for i, toks in enumerate(toks_a) if not toks for j in empty_b)
+    return out
+
+
+def _candidate_pairs(ua: list[_Unit], ub: list[_Unit], threshold: float
+                     ) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     # Anchored pairs whose spans overlap: a sweep over interval starts.
     events: list[tuple[int, int, int, int]] = []
@@ -106,20 +182,13 @@ def _candidate_pairs(ua: list[_Unit], ub: list[_Unit]) -> set[tuple[int, int]]:
             if other_side != side:
                 pairs.add((idx, other) if side == 0 else (other, idx))
         active.append((e, side, idx))
-    # Unanchored nodes: compare texts (or, for huge maps, identical texts only).
-    loose_a = [i for i, u in enumerate(ua) if not u.intervals]
-    loose_b = [j for j, u in enumerate(ub) if not u.intervals]
-    if len(loose_a) * len(ub) + len(loose_b) * len(ua) <= _MAX_TEXT_COMPARISONS:
-        pairs.update((i, j) for i in loose_a for j in range(len(ub)))
-        pairs.update((i, j) for j in loose_b for i in range(len(ua)))
-    else:
-        by_text: dict[str, list[int]] = {}
-        for j, u in enumerate(ub):
-            by_text.setdefault(u.text, []).append(j)
-        for i, u in enumerate(ua):
-            pairs.update(
-                (i, j) for j in by_text.get(u.text, ()) if not (u.intervals and ub[j].intervals)
-            )
+    # Unanchored nodes are scored by text alone: every pair that can reach
+    # the threshold is a candidate, found by prefix filtering.
+    loose_a = {i for i, u in enumerate(ua) if not u.intervals}
+    loose_b = {j for j, u in enumerate(ub) if not u.intervals}
+    for i, j in _text_candidates(ua, ub, threshold):
+        if i in loose_a or j in loose_b:
+            pairs.add((i, j))
     return pairs
 
 
@@ -171,14 +240,16 @@ class NodeMatch:
 
 
 # ------------------------------------------------------------ segmentation
-def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
+def _segmentation(a: ArgumentMap, b: ArgumentMap, *, propositions_only: bool = False
+                  ) -> Segmentation | None:
     if a.source is None or b.source is None:
         return None
     text = a.source.text
     found = list(_WORD.finditer(text))
     words = [(w.start() + w.end()) / 2 for w in found]
     potential = max(len(words) - 1, 0)
-    ba, bb = _boundaries(a, words, len(words)), _boundaries(b, words, len(words))
+    ba = _boundaries(a, words, len(words), propositions_only)
+    bb = _boundaries(b, words, len(words), propositions_only)
     same = ba & bb
     rest_a, rest_b = sorted(ba - same), sorted(bb - same)
     near = 0
@@ -211,25 +282,51 @@ def _segmentation(a: ArgumentMap, b: ArgumentMap) -> Segmentation | None:
 
 
 # --------------------------------------------------------------- alignment
-def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch]:
-    scored: list[tuple[tuple[object, ...], int, int, NodeMatch]] = []
-    for i, j in _candidate_pairs(ua, ub):
+_Scored = list[tuple[float, int, int, NodeMatch]]
+
+
+def _scored(ua: list[_Unit], ub: list[_Unit], threshold: float) -> _Scored:
+    """Every candidate pair that reaches the threshold, with its score."""
+    out: _Scored = []
+    for i, j in _candidate_pairs(ua, ub, threshold):
         x, y = ua[i], ub[j]
         text = _dice(x.words, y.words)
         overlap = _overlap(x.intervals, y.intervals) if x.intervals and y.intervals else None
         score = text if overlap is None else (overlap + text) / 2
         if score < threshold or score <= 0:
             continue
-        # A tie-break that reads the same whichever map comes first.
-        sides = sorted([(x.position, x.text, x.id), (y.position, y.text, y.id)])
-        scored.append(((-score, sides), i, j,
-                       NodeMatch(a=x.id, b=y.id, score=score, overlap=overlap,
-                                 text_similarity=text)))
-    scored.sort(key=lambda t: t[0])
+        out.append((score, i, j, NodeMatch(a=x.id, b=y.id, score=score, overlap=overlap,
+                                           text_similarity=text)))
+    return out
+
+
+def _greedy(scored: _Scored, ua: list[_Unit], ub: list[_Unit],
+            matched: dict[str, str] | None = None) -> list[NodeMatch]:
+    """Pairs taken best score first; ties broken by what both annotators share.
+
+    Among pairs of equal score, first those with more neighbours matched to
+    each other (``matched``: an earlier alignment of the propositions and
+    locutions of both maps), then those whose neighbours' words agree more,
+    then by position in the text, file order, text and id -- each key read
+    the same whichever map comes first.
+    """
+    def key(t: tuple[float, int, int, NodeMatch]) -> tuple[object, ...]:
+        score, i, j, _ = t
+        x, y = ua[i], ub[j]
+        linked = 0
+        if matched is not None:
+            linked = sum(1 for n in x.near if matched.get(n) in y.near)
+        ctx = _dice(x.context, y.context) if x.context or y.context else 0.0
+        sides = sorted([(x.position, x.order, x.text, x.id), (y.position, y.order, y.text, y.id)])
+        return (-score, -linked, -ctx, sides)
+
+    # Only pairs whose score another pair shares need the tie-break keys.
+    counts = Counter(t[0] for t in scored)
+    ranked = sorted(scored, key=lambda t: (-t[0],) if counts[t[0]] == 1 else key(t))
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for _, i, j, match in scored:
+    for _, i, j, match in ranked:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
@@ -238,3 +335,5 @@ def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch
     return out
 
 
+def _align(ua: list[_Unit], ub: list[_Unit], threshold: float) -> list[NodeMatch]:
+    return _greedy(_scored(ua, ub, threshold), ua, ub)

@@ -249,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     print("pair", "S", *cols, "M", "CASS", sep="\t")
     for name, a, b in pairs():
         ag = compare(a, b)
-        layers = {x.name: x.kappa for x in ag.layers()}
+        # A skipped layer (nothing labelled in either map) is not in M: "n/a".
+        layers = {x.name: x.kappa for x in ag.layers() if x.name not in ag.skipped}
         seg = ag.segmentation.similarity if ag.segmentation else None
         figures = [seg, *(layers.get(c) for c in cols), ag.kappa_graph, ag.cass]
         print(name, *("n/a" if x is None else f"{x:.3f}" for x in figures), sep="\t")
