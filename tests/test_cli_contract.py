@@ -100,7 +100,9 @@ def test_render_and_compare_read_stdin_and_refuse_folders(bad: dict[str, Path],
     dot = run("render", "-", "-o", "-", "--to", "dot", stdin=MAP.read_bytes())
     assert dot.returncode == 0 and dot.stdout.startswith(b"digraph")
     folder = run("render", bad["folder"], "-o", tmp_path / "x.svg")
-    assert folder.returncode == 3 and b"is a folder, not a file" in folder.stderr
+    assert folder.returncode == 2 and b"not a folder or a pattern" in folder.stderr
+    pattern = run("render", str(bad["folder"] / "*.json"), "-o", tmp_path / "x.svg")
+    assert pattern.returncode == 2 and b"not a folder or a pattern" in pattern.stderr
     same = run("compare", "-", MAP, "--json", "--no-diff", stdin=MAP.read_bytes())
     assert same.returncode == 0, same.stderr
     assert json.loads(same.stdout)["agreement"]["node_f1"] == 1.0

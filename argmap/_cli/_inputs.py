@@ -72,6 +72,17 @@ def expand(inputs: Sequence[str]) -> tuple[list[str], bool]:
     return out, several
 
 
+def not_one_file(path: str, command: str) -> str | None:
+    """Why ``path`` cannot be the one input file of ``command`` (None when it can).
+
+    A folder or a pattern where a command reads one map would have it pick a
+    file silently; it is a usage error, the same for every such command.
+    """
+    if path != "-" and (os.path.isdir(path) or (_is_glob(path) and not os.path.exists(path))):
+        return f"{path}: {command} reads a file (or '-'), not a folder or a pattern"
+    return None
+
+
 def load(path: str, fmt: str | None) -> tuple[ArgumentMap, str]:
     """Read a map from a file or ``-``; return it and the name of its format.
 

@@ -26,7 +26,7 @@ from argmap._cli._common import (
     thousands,
 )
 from argmap._cli._exits import COMMANDS, shell_message
-from argmap._cli._inputs import load
+from argmap._cli._inputs import load, not_one_file
 from argmap._errors import ArgmapError, ArgmapWarning, WriteError
 from argmap._io import dumps, write
 from argmap._map import ArgumentMap
@@ -318,6 +318,10 @@ def _corpus_info(args: argparse.Namespace, loaded: Iterator[Loaded], total: int)
 def _cmd_render(args: argparse.Namespace) -> int:
     from argmap.view import render, render_dot, to_dot
 
+    problem = not_one_file(args.file, "render")
+    if problem:
+        say("error", problem)
+        return EXIT_USAGE
     m, _ = load(args.file, args.from_format)
     if args.evaluate and not _is_html(args.output, args.to_format):
         say("error", "--evaluate shows statuses in the HTML reader view only; write a .html "

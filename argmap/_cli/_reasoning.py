@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 from typing import Any
 
 from argmap._cli._common import (
@@ -21,7 +20,7 @@ from argmap._cli._common import (
     thousands,
 )
 from argmap._cli._exits import COMMANDS, shell_message
-from argmap._cli._inputs import _is_glob
+from argmap._cli._inputs import not_one_file
 from argmap._errors import ArgmapError
 from argmap.reasoning._agreement import PRESETS, _selected, compare
 from argmap.reasoning._aspic import ORDERINGS, evaluate
@@ -94,9 +93,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     for path in (args.first, args.second):
-        # Two annotations, named exactly: a folder or pattern would pick files silently.
-        if path != "-" and (os.path.isdir(path) or (_is_glob(path) and not os.path.exists(path))):
-            say("error", f"{path}: compare reads two files (or '-'), not a folder or a pattern")
+        problem = not_one_file(path, "compare")
+        if problem:
+            say("error", problem)
             return EXIT_USAGE
     if args.first == args.second == "-":
         say("error", "standard input can be read once: name at least one file")
