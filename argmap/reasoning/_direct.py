@@ -36,13 +36,18 @@ Circular arguments, which the construction leaves out, change nothing here:
 each has a non-circular sub-argument with the same conclusion and fewer
 assumptions.
 
-When preferences decide attacks (a preference between propositions or rules,
-or the last-link ordering, which ranks a premise above any defeasible
-argument, for an attack between contradictories), attacks between arguments
-with the same assumptions can succeed or fail depending on how the arguments
-were built, and the reading above no longer holds; so do c-consistent
-arguments (``consistent_premises``) and attacks on attacks.  :func:`why_not`
-names the reason and :func:`~argmap.evaluate` builds the arguments instead.
+Preferences decide only attacks between contradictories, and there the
+comparison is made argument by argument.  Under the orderings argmap offers
+the comparison is monotone in the two arguments' premise and rule sets, so
+:mod:`._settle` bounds those sets over all the arguments for a formula and
+settles each such conflict for all its attacks at once where the bounds
+agree: every attack succeeds (an ordinary contrary) or none does (the
+conflict is set aside).  With every conflict settled, the reading above
+holds again and the fixpoint is exact, with preferences (weakest- or
+last-link, either reading of preferences between conclusions).  A conflict
+the bounds cannot settle, c-consistent arguments (``consistent_premises``)
+and attacks on attacks need the arguments: :func:`plan` names the reason
+and :func:`~argmap.evaluate` builds them instead.
 """
 
 from __future__ import annotations
@@ -52,26 +57,55 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from argmap.reasoning._arguments import support_components
 from argmap.reasoning._framework import Status
+from argmap.reasoning._settle import settle
 from argmap.reasoning._theory import _Theory
 
 
-def why_not(th: _Theory, ordering: str, *, consistent_premises: bool) -> str | None:
-    """Why the direct method would not be exact for this theory, or None when it is."""
+@attrs.frozen(slots=True)
+class Plan:
+    """Whether the direct method is exact for a theory, and the conflicts it sets aside.
+
+    Attributes:
+        reason: why the direct method would not be exact, or None when it is.
+        fails: ids of conflicts between contradictories none of whose
+            attacks succeeds under the preferences (see :mod:`._settle`).
+    """
+
+    reason: str | None
+    fails: frozenset[str] = frozenset()
+
+
+def plan(th: _Theory, ordering: str, *, consistent_premises: bool,
+         conclusion_preferences: str = "lift") -> Plan:
+    """Decide whether the direct method is exact for the theory (see the module documentation)."""
     if consistent_premises:
-        return "consistent_premises: c-consistent arguments need the arguments' premise sets"
+        return Plan("consistent_premises: c-consistent arguments need the arguments' premise sets")
     if any(c.on == "conflict" for c in th.conflicts):
-        return "attacks on attacks (AFRA) are read on the arguments"
+        return Plan("attacks on attacks (AFRA) are read on the arguments")
     pairs = {(c.attacker, c.target) for c in th.conflicts if c.on == "formula"}
-    contradictory = any((t, x) in pairs for x, t in pairs)
+    contradictory = [(c.id, c.attacker, c.target) for c in th.conflicts
+                     if c.on == "formula" and (c.target, c.attacker) in pairs]
     if not contradictory:
-        return None  # preferences decide only attacks between contradictories
-    if th.prop_pref or th.rule_pref:
-        return "preferences decide attacks between contradictories, argument by argument"
-    if ordering == "last-link":
-        return ("last-link ranks premise arguments above defeasible ones in attacks between "
-                "contradictories")
-    return None
+        return Plan(None)  # preferences decide only attacks between contradictories
+    if ordering == "weakest-link" and not th.prop_pref and not th.rule_pref:
+        return Plan(None)  # nothing ranked: no argument is weaker than another
+    settled = settle(th, ordering, conclusion_preferences, contradictory)
+    if settled.depends:
+        named = ", ".join(map(repr, settled.depends[:3]))
+        more = f" and {len(settled.depends) - 3:,} more" if len(settled.depends) > 3 else ""
+        return Plan(f"preferences decide the attacks of conflict {named}{more} argument by "
+                    "argument: some succeed and others fail, depending on the arguments' "
+                    "premises and rules", settled.fails)
+    return Plan(None, settled.fails)
+
+
+def why_not(th: _Theory, ordering: str, *, consistent_premises: bool,
+            conclusion_preferences: str = "lift") -> str | None:
+    """Why the direct method would not be exact for this theory, or None when it is."""
+    return plan(th, ordering, consistent_premises=consistent_premises,
+                conclusion_preferences=conclusion_preferences).reason
 
 
 @attrs.frozen(slots=True)
@@ -91,6 +125,11 @@ class DirectGrounded:
     accepted: frozenset[str]
     defeated: frozenset[str]
     rounds: int
+    # The program and the three derivations, kept for explanations (see _explain).
+    program: _Program | None = attrs.field(default=None, eq=False, repr=False)
+    grounded: _Growing | None = attrs.field(default=None, eq=False, repr=False)
+    possible: _Growing | None = attrs.field(default=None, eq=False, repr=False)
+    still: _Growing | None = attrs.field(default=None, eq=False, repr=False)
 
 
 def _csr(n: int, keys: array[int], values: array[int]) -> tuple[array[int], array[int]]:
@@ -120,8 +159,9 @@ class _Program:
     defeasible rules.  Lists of lists are flattened (see :func:`_csr`).
     """
 
-    def __init__(self, th: _Theory) -> None:
+    def __init__(self, th: _Theory, fails: frozenset[str] = frozenset()) -> None:
         self.formulas = list(th.formulas)
+        self.rule_ids = list(th.rules)
         nf = len(self.formulas)
         index = {f: i for i, f in enumerate(self.formulas)}
         # Rules first, numbering their assumptions from 0; premises are
@@ -156,24 +196,81 @@ class _Program:
         asm_of_rule = {rid: n_premises + j for j, rid in enumerate(rule_names)}
         self.asm_rule = array("q", [r for r, a in enumerate(self.rule_asm) if a >= 0])
         self.watch_start, self.watch = _csr(len(self.formulas), keys, values)
-        # The assumptions each formula is a contrary of.
+        # The assumptions each formula is a contrary of, and through which
+        # conflict (an index into self.conflicts, kept for explanations).
         keys, values = array("q"), array("q")
+        self.conflicts: list[str] = []
+        through = array("q")
         for c in th.conflicts:
+            if c.id in fails:
+                continue  # the preferences defeat every attack it makes
             x = index[c.attacker]
+            k = len(self.conflicts)
+            self.conflicts.append(c.id)
             if c.on == "rule":
                 if c.target in asm_of_rule:  # a strict rule cannot be undercut
                     keys.append(x)
                     values.append(asm_of_rule[c.target])
+                    through.append(k)
                 continue
             if c.target in asm_of_premise:
                 keys.append(x)
                 values.append(asm_of_premise[c.target])
+                through.append(k)
             for rid in th.concluded_by.get(c.target, ()):
                 if rid in asm_of_rule:
                     keys.append(x)
                     values.append(asm_of_rule[rid])
+                    through.append(k)
         self.attack_start, self.attack = _csr(len(self.formulas), keys, values)
+        self.attack_keys, self.attack_values, self.attack_through = keys, values, through
         self.synthetic = {index[f] for f in th.synthetic if f in index}
+        self._th = th
+        self._index: dict[str, int] | None = None
+        self._by_head: dict[int, list[int]] | None = None
+        self._attackers: dict[int, list[tuple[int, int]]] | None = None
+        self._cyclic: set[int] | None = None
+
+    # Lookups for explanations (see _explain), made when first asked for.
+    def index(self) -> dict[str, int]:
+        """Formula index by id."""
+        if self._index is None:
+            self._index = {f: i for i, f in enumerate(self.formulas)}
+        return self._index
+
+    def body(self, r: int) -> list[int]:
+        """The premises of rule ``r``, as formula indices."""
+        index = self.index()
+        return [index[p] for p in self._th.rules[self.rule_ids[r]][0]]
+
+    def rules_of(self, f: int) -> list[int]:
+        """The rules concluding formula ``f``."""
+        if self._by_head is None:
+            self._by_head = {}
+            for r, h in enumerate(self.heads):
+                self._by_head.setdefault(h, []).append(r)
+        return self._by_head.get(f, [])
+
+    def attackers(self) -> dict[int, list[tuple[int, int]]]:
+        """For each assumption, the formulas attacking it and through which conflict."""
+        if self._attackers is None:
+            self._attackers = {}
+            for x, a, c in zip(self.attack_keys, self.attack_values, self.attack_through,
+                               strict=True):
+                self._attackers.setdefault(a, []).append((x, c))
+        return self._attackers
+
+    def in_cycle(self, f: int) -> bool:
+        """Whether formula ``f`` lies on a support cycle."""
+        if self._cyclic is None:
+            index = self.index()
+            self._cyclic = {index[g] for comp in support_components(self._th)
+                            if len(comp) > 1 for g in comp}
+        return f in self._cyclic
+
+    def premise_assumption(self) -> dict[int, int]:
+        """The assumption of each premise formula."""
+        return {f: k for k, f in enumerate(self.premise_formula)}
 
 
 class _Growing:
@@ -190,12 +287,16 @@ class _Growing:
         self.derived = bytearray(len(prog.formulas))
         self.attacked = bytearray(len(prog.assumptions))
         self.missing = array("q", prog.body_len)
+        # The rule each formula was first derived by (-1: a premise), so that
+        # an argument for it can be read back without building any other.
+        self.via = array("q", bytes(8 * len(prog.formulas)))
 
     def allow(self, new: list[int]) -> None:
         """Add assumptions, and derive what now follows (and what it attacks)."""
         prog, derived, missing, allowed = self.prog, self.derived, self.missing, self.allowed
         heads, rule_asm, ws, watch = prog.heads, prog.rule_asm, prog.watch_start, prog.watch
         starts, attack, attacked = prog.attack_start, prog.attack, self.attacked
+        via = self.via
         stack: list[int] = []
         for k in new:
             allowed[k] = 1
@@ -206,6 +307,8 @@ class _Growing:
                 if missing[r]:
                     continue
                 f = heads[r]
+                if not derived[f]:
+                    via[f] = r + 1
             if not derived[f]:
                 derived[f] = 1
                 stack.append(f)
@@ -221,6 +324,7 @@ class _Growing:
                     a = rule_asm[r]
                     if not derived[h] and (a < 0 or allowed[a]):
                         derived[h] = 1
+                        via[h] = r + 1
                         stack.append(h)
 
 
@@ -238,12 +342,13 @@ def _complement(flags: bytearray) -> bytearray:
 _FLIP = bytes([1, 0]) + bytes(254)
 
 
-def grounded_direct(th: _Theory) -> DirectGrounded:
+def grounded_direct(th: _Theory, fails: frozenset[str] = frozenset()) -> DirectGrounded:
     """The grounded statuses of a theory's formulas, by the assumption fixpoint.
 
-    Only exact when :func:`why_not` returns None for the theory.
+    Only exact when :func:`plan` finds no reason against it; ``fails`` are
+    the conflicts it found to make no successful attack.
     """
-    prog = _Program(th)
+    prog = _Program(th, fails)
     n = len(prog.assumptions)
     possible = _follows(prog, range(n))
     grounded = _Growing(prog)  # S_0 is empty: nothing follows, nothing is attacked
@@ -275,6 +380,10 @@ def grounded_direct(th: _Theory) -> DirectGrounded:
         accepted=_names(prog.assumptions, grounded.allowed),
         defeated=_names(prog.assumptions, grounded.attacked),
         rounds=rounds,
+        program=prog,
+        grounded=grounded,
+        possible=possible,
+        still=still,
     )
 
 

@@ -287,6 +287,13 @@ class _Order:
             self._reach[x] = frozenset(seen)
         return self._reach[x]
 
+    def elements(self) -> set[str]:
+        """Everything the order ranks (named in some preference)."""
+        out = set(self._edges)
+        for worse in self._edges.values():
+            out.update(worse)
+        return out
+
     def better(self, x: str, y: str) -> bool:
         """True when x is strictly preferred to y."""
         if not self._edges or x == y:

@@ -1,0 +1,330 @@
+"""Settling preference-dependent attacks per conflict, without building arguments.
+
+Preferences decide only attacks between contradictories (see :mod:`._aspic`):
+an argument *A* for ``x`` defeats the sub-argument *B'* for ``t`` unless
+``A < B'``.  Under the orderings argmap offers, ``A < B'`` depends on *A*'s
+and *B'*'s premise sets, defeasible-rule sets and last-defeasible-rule sets
+(their *profiles*), and it is *monotone*: adding to *A*'s sets can only make
+*A* weaker, adding to *B'*'s sets can only make *B'* weaker.  That holds for
+the elitist set comparison (``G < G'`` when some member of ``G`` is below
+every member of ``G'``, and ``G`` is not empty), for weakest-link (premises
+and defeasible rules compared together, premises alone between strict
+arguments) and for last-link (last defeasible rules; premises when both have
+none), including their conventions for empty sets.
+
+So a conflict ``x -> t`` is settled for *every* pair of arguments at once
+when bounds on the profiles agree: with ``A+`` a profile containing every
+argument for ``x``'s (the union over them) and ``B-`` one contained in every
+attackable argument for ``t``'s (their intersection), ``not (A+ < B-)``
+means every attack succeeds; with ``A-`` and ``B+`` the other way round,
+``A- < B+`` means none does.  A settled conflict is then an ordinary
+contrary, or no contrary at all, and the theory is again a flat
+assumption-based framework (see :mod:`._direct`), whatever the preferences:
+the same defeats between the same arguments as the construction, so the
+same grounded statuses.  Only a conflict whose bounds disagree (some of the
+attacks it makes succeed and others fail, or the bounds cannot tell) needs
+the arguments.
+
+The bounds are computed over propositions and rules: a premise's profile is
+itself; an argument ending in rule ``r`` has the union of its
+sub-arguments' profiles (plus ``r`` among its defeasible rules, and ``{r}``
+as its last defeasible rules, when ``r`` is defeasible).  Unions over
+arguments are joins over the rules concluding a formula; intersections are
+meets.  Around a support cycle both are iterated to their fixpoints: the
+meet from the top (every finite derivation tree counted, and a circular one
+never has a smaller profile than the tree it contains), the join from the
+bottom (circular trees can only enlarge it, which keeps it a bound).
+
+Only the elements the orderings rank matter individually; all others are
+below and above nothing, so a profile keeps the ranked elements it contains
+and one flag for "contains an unranked element".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from argmap.reasoning._arguments import support_components
+from argmap.reasoning._theory import _Order, _textbook_orders, _Theory
+
+# A set of theory elements as seen by an ordering: the ranked members, and
+# whether it also holds an unranked one.
+_Set = tuple[frozenset[str], bool]
+_EMPTY: _Set = (frozenset(), False)
+# The profile of an argument: premises, defeasible rules, last defeasible rules.
+_Profile = tuple[_Set, _Set, _Set]
+_BOTTOM: _Profile = (_EMPTY, _EMPTY, _EMPTY)
+
+
+@attrs.frozen(slots=True)
+class Settled:
+    """How each conflict between contradictories turns out for all its attacks.
+
+    Attributes:
+        fails: ids of conflicts none of whose attacks succeeds.
+        depends: ids of conflicts whose attacks may succeed for some pairs
+            of arguments and fail for others.
+    """
+
+    fails: frozenset[str]
+    depends: tuple[str, ...]
+
+
+def _join(a: _Set, b: _Set) -> _Set:
+    if a is _EMPTY:
+        return b
+    if b is _EMPTY:
+        return a
+    return (a[0] | b[0], a[1] or b[1])
+
+
+def _meet(a: _Set, b: _Set) -> _Set:
+    return (a[0] & b[0], a[1] and b[1])
+
+
+def _join3(a: _Profile, b: _Profile) -> _Profile:
+    return (_join(a[0], b[0]), _join(a[1], b[1]), _join(a[2], b[2]))
+
+
+def _meet3(a: _Profile | None, b: _Profile) -> _Profile:
+    if a is None:  # the top: no argument seen yet
+        return b
+    return (_meet(a[0], b[0]), _meet(a[1], b[1]), _meet(a[2], b[2]))
+
+
+class _Bounds:
+    """Upper and lower profile bounds of the arguments for each formula."""
+
+    def __init__(self, th: _Theory, ranked_formulas: frozenset[str],
+                 ranked_rules: frozenset[str]) -> None:
+        self.th = th
+        self.upper: dict[str, _Profile] = {}
+        self.lower: dict[str, _Profile] = {}
+        premises = th.premises()
+        self.premises = premises
+        self.ranked_formulas, self.ranked_rules = ranked_formulas, ranked_rules
+        for f in premises:
+            p: _Profile = (((frozenset((f,)), False) if f in ranked_formulas
+                            else (frozenset(), True)), _EMPTY, _EMPTY)
+            self.upper[f] = self.lower[f] = p
+        for comp in support_components(th):
+            derived = [f for f in comp if f in th.concluded_by]
+            if not derived:
+                continue
+            if len(comp) == 1:
+                self._update(derived[0])
+                continue
+            changed = True
+            while changed:  # a finite lattice: each round grows or shrinks some bound
+                changed = False
+                for f in derived:
+                    changed = self._update(f) or changed
+
+    def rule(self, rid: str) -> tuple[_Profile, _Profile] | None:
+        """Bounds for the arguments whose last rule is ``rid`` (None: there are none)."""
+        prem, _, strict = self.th.rules[rid]
+        if any(p not in self.upper for p in prem):
+            return None
+        up, low = _BOTTOM, _BOTTOM
+        for p in prem:
+            up = _join3(up, self.upper[p])
+            low = _join3(low, self.lower[p])
+        if strict:
+            return up, low
+        own: _Set = (frozenset((rid,)), False) if rid in self.ranked_rules else (frozenset(), True)
+        return ((up[0], _join(up[1], own), own), (low[0], _join(low[1], own), own))
+
+    def _update(self, f: str) -> bool:
+        up: _Profile | None = None
+        low: _Profile | None = None
+        for rid in self.th.concluded_by[f]:
+            b = self.rule(rid)
+            if b is None:
+                continue
+            up = b[0] if up is None else _join3(up, b[0])
+            low = _meet3(low, b[1])
+        if up is None or low is None:
+            return False
+        old_up, old_low = self.upper.get(f), self.lower.get(f)
+        if old_up is not None:
+            up = _join3(old_up, up)
+        low = _meet3(old_low, low)
+        if old_up == up and old_low == low:
+            return False
+        self.upper[f], self.lower[f] = up, low
+        return True
+
+    def targets(self, t: str) -> tuple[_Profile, _Profile] | None:
+        """Bounds for the arguments for ``t`` that can be rebutted or undermined."""
+        if t in self.premises:
+            return self.upper[t], self.lower[t]
+        up: _Profile | None = None
+        low: _Profile | None = None
+        for rid in self.th.concluded_by.get(t, ()):
+            if self.th.rules[rid][2]:
+                continue  # a strict last rule cannot be rebutted
+            b = self.rule(rid)
+            if b is None:
+                continue
+            up = b[0] if up is None else _join3(up, b[0])
+            low = _meet3(low, b[1])
+        return None if up is None or low is None else (up, low)
+
+
+def _less(order: _Order, worse: _Set, better: _Set) -> bool:
+    """The elitist comparison ``worse < better`` of two sets given as :data:`_Set`."""
+    if not worse[0] and not worse[1]:
+        return False
+    if not better[0] and not better[1]:
+        return True
+    if better[1]:
+        return False  # an unranked member is above nothing
+    return any(all(order.better(y, x) for y in better[0]) for x in worse[0])
+
+
+def _weaker(ordering: str, props: _Order, rules: _Order, a: _Profile, b: _Profile) -> bool:
+    """``A < B`` for the argument ordering (see :mod:`._aspic`), from profiles."""
+    pa, da, la = a
+    pb, db, lb = b
+    if ordering == "last-link":
+        if not _nonempty(la) and not _nonempty(lb):
+            return _less(props, pa, pb)
+        return _less(rules, la, lb)
+    if not _nonempty(da) and not _nonempty(db):
+        return _less(props, pa, pb)
+    return _less(props, pa, pb) and _less(rules, da, db)
+
+
+def _nonempty(s: _Set) -> bool:
+    return bool(s[0]) or s[1]
+
+
+def _ranked(order: _Order) -> frozenset[str]:
+    return frozenset(order.elements())
+
+
+def settle(th: _Theory, ordering: str, conclusion_preferences: str,
+           contradictory: Iterable[tuple[str, str, str]]) -> Settled:
+    """Settle each ``(conflict, attacker, target)`` between contradictories, where bounds allow."""
+    if conclusion_preferences == "decide":
+        props, rules = _Order(th.prop_pref), _Order(th.rule_pref)
+    else:
+        props, rules = _textbook_orders(th)
+    bounds = _Bounds(th, _ranked(props), _ranked(rules))
+    fails: set[str] = set()
+    depends: list[str] = []
+    for cid, x, t in contradictory:
+        if conclusion_preferences == "decide":
+            # A preference between the two conclusions decides before the ordering.
+            if props.better(t, x):
+                fails.add(cid)
+                continue
+            if props.better(x, t):
+                continue
+        target = bounds.targets(t)
+        if x not in bounds.upper or target is None:
+            continue  # no argument on one side: the conflict makes no attack
+        t_up, t_low = target
+        if not _weaker(ordering, props, rules, bounds.upper[x], t_low):
+            continue  # even the weakest attacker against the strongest target succeeds
+        if _weaker(ordering, props, rules, bounds.lower[x], t_up) \
+                or _all_weaker(bounds, x, t_up, ordering=ordering, props=props, rules=rules):
+            fails.add(cid)  # every attacker is weaker than even the weakest target
+            continue
+        depends.append(cid)
+    return Settled(fails=frozenset(fails), depends=tuple(depends))
+
+
+def _below(order: _Order, ranked: frozenset[str], above: _Set) -> frozenset[str] | None:
+    """The ranked elements below every member of ``above`` (None: every element is)."""
+    if not above[0] and not above[1]:
+        return None
+    if above[1]:
+        return frozenset()
+    return frozenset(x for x in ranked if all(order.better(y, x) for y in above[0]))
+
+
+def _all_weaker(bounds: _Bounds, x: str, target: _Profile, *, ordering: str, props: _Order,
+                rules: _Order) -> bool:
+    """Is every argument for ``x`` weaker than a target with at most the profile ``target``?
+
+    The elitist comparison needs *some* member of the attacker's set below
+    every member of the target's, which an intersection of the attackers'
+    sets does not tell; so ask instead whether any argument for ``x`` avoids
+    the members that are below the target (forward chaining with them left
+    out).
+    """
+    pb, db, lb = target
+    w_p = _below(props, bounds.ranked_formulas, pb)
+    if ordering == "last-link":
+        if not _nonempty(lb):
+            # Only arguments without a defeasible rule compare premises; the
+            # others are weaker than a target without one anyway.
+            if w_p is None:
+                return True
+            return not _derives(bounds, x, premise_ok=lambda f: f not in w_p,
+                                rule_ok=lambda r, strict: "use" if strict else "no")
+        w_l = _below(rules, bounds.ranked_rules, lb)
+        assert w_l is not None
+        # An argument avoids w_l when its last defeasible rules do: a
+        # premise, a defeasible rule outside w_l, or strict rules over such.
+        return not _derives(bounds, x, premise_ok=lambda f: True,
+                            rule_ok=lambda r, strict: "use" if strict else
+                            ("any" if r not in w_l else "no"))
+    if w_p is not None and _derives(bounds, x,
+                                    premise_ok=lambda f: f not in w_p,
+                                    rule_ok=lambda r, strict: "use"):
+        return False  # some argument has no premise below the target's
+    if not _nonempty(db):
+        return True
+    w_d = _below(rules, bounds.ranked_rules, db)
+    assert w_d is not None
+    return not _derives(bounds, x, premise_ok=lambda f: True,
+                        rule_ok=lambda r, strict: "use" if strict or r not in w_d else "no")
+
+
+def _derives(bounds: _Bounds, goal: str, *,
+             premise_ok: Callable[[str], bool], rule_ok: Callable[[str, bool], str]) -> bool:
+    """Whether ``goal`` has an argument within limits, by forward chaining.
+
+    ``rule_ok(rule, strict)`` is ``"use"`` (the rule applies once its
+    premises are derived within the limits), ``"any"`` (it applies once its
+    premises have any argument at all) or ``"no"``.
+    """
+    th, premises = bounds.th, bounds.premises
+    if goal in premises:
+        return premise_ok(goal)
+    unlimited = bounds.upper  # exactly the formulas with an argument
+    derived: set[str] = set()
+    watch: dict[str, list[str]] = {}
+    missing: dict[str, int] = {}
+    stack: list[str] = []
+    for rid, (prem, concl, strict) in th.rules.items():
+        how = rule_ok(rid, strict)
+        if how == "no":
+            continue
+        if how == "any":
+            if concl not in derived and all(p in unlimited for p in prem):
+                derived.add(concl)
+                stack.append(concl)
+            continue
+        missing[rid] = len(prem)
+        for p in prem:
+            watch.setdefault(p, []).append(rid)
+    for f in premises:
+        if premise_ok(f) and f not in derived:
+            derived.add(f)
+            stack.append(f)
+    while stack:
+        f = stack.pop()
+        for rid in watch.get(f, ()):
+            missing[rid] -= 1
+            if missing[rid] == 0:
+                h = th.rules[rid][1]
+                if h not in derived:
+                    derived.add(h)
+                    stack.append(h)
+    return goal in derived
+
