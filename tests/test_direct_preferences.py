@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -166,10 +167,15 @@ def test_explain_after_the_construction() -> None:
     m.add_inference(m.add_claim("reason", id="reason"), claim, id="ra")
     ca = m.add_conflict(m.add_claim("objection", id="objection"), claim, id="ca")
     m.add_conflict(m.add_claim("rejoinder", id="rejoinder"), ca, id="on-ca")
-    ev = evaluate(m)
-    assert ev.method == "construction"  # an attack on an attack
-    assert ev.explain("claim").status is IN and ev.explain("claim").rule == "ra"
-    assert ev.explain("objection").status is IN
+    for options in ({}, {"consistent_premises": True}):  # direct, then the construction
+        ev = evaluate(m, **options)
+        assert ev.method == ("construction" if options else "direct")
+        assert ev.explain("claim").status is IN and ev.explain("claim").rule == "ra"
+        assert ev.explain("objection").status is IN
     m.add_conflict(m.add_claim("rebuttal", id="rebuttal"), "reason", id="cb")
-    ev = evaluate(m)
-    assert ev.explain("claim").defeats == (("cb", "rebuttal", "reason"),)
+    for options in ({}, {"consistent_premises": True}):
+        ev = evaluate(m, **options)
+        assert ev.explain("claim").defeats == (("cb", "rebuttal", "reason"),)
+    ev = evaluate(m, "preferred")
+    with pytest.raises(FrameworkError, match="grounded"):
+        ev.explain("claim")

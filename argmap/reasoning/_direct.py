@@ -82,8 +82,6 @@ def plan(th: _Theory, ordering: str, *, consistent_premises: bool,
     """Decide whether the direct method is exact for the theory (see the module documentation)."""
     if consistent_premises:
         return Plan("consistent_premises: c-consistent arguments need the arguments' premise sets")
-    if any(c.on == "conflict" for c in th.conflicts):
-        return Plan("attacks on attacks (AFRA) are read on the arguments")
     pairs = {(c.attacker, c.target) for c in th.conflicts if c.on == "formula"}
     contradictory = [(c.id, c.attacker, c.target) for c in th.conflicts
                      if c.on == "formula" and (c.target, c.attacker) in pairs]
@@ -132,6 +130,10 @@ class DirectGrounded:
     still: _Growing | None = attrs.field(default=None, eq=False, repr=False)
 
 
+# Suffix of the formula standing for "this conflict's attack stands".
+_HOLDS = "#holds"
+
+
 def _csr(n: int, keys: array[int], values: array[int]) -> tuple[array[int], array[int]]:
     """The values grouped by key ``0 .. n-1``: offsets and one flat array (a counting sort).
 
@@ -160,8 +162,17 @@ class _Program:
     """
 
     def __init__(self, th: _Theory, fails: frozenset[str] = frozenset()) -> None:
+        # An attacked conflict attacks only while its attack stands: its
+        # attacker concludes, by a defeasible rule of its own, a formula
+        # that attacks in its place, and conflicts on it undercut that rule.
+        attacked = {c.target for c in th.conflicts
+                    if c.on == "conflict" and c.target not in fails}
+        self.holds = {c.id + _HOLDS: c.attacker for c in th.conflicts if c.id in attacked}
+        self._extra = {h: ((x,), h, False) for h, x in self.holds.items()}
+        rules = th.rules if not self._extra else {**th.rules, **self._extra}
         self.formulas = list(th.formulas)
-        self.rule_ids = list(th.rules)
+        self.formulas.extend(self.holds)
+        self.rule_ids = list(rules)
         nf = len(self.formulas)
         index = {f: i for i, f in enumerate(self.formulas)}
         # Rules first, numbering their assumptions from 0; premises are
@@ -172,7 +183,7 @@ class _Program:
         self.body_len = array("q")
         not_premise = bytearray(nf)
         keys, values = array("q"), array("q")
-        for r, (rid, (prem, concl, strict)) in enumerate(th.rules.items()):
+        for r, (rid, (prem, concl, strict)) in enumerate(rules.items()):
             for p in prem:
                 keys.append(index[p])
                 values.append(r)
@@ -204,13 +215,14 @@ class _Program:
         for c in th.conflicts:
             if c.id in fails:
                 continue  # the preferences defeat every attack it makes
-            x = index[c.attacker]
+            x = index[c.id + _HOLDS] if c.id in attacked else index[c.attacker]
             k = len(self.conflicts)
             self.conflicts.append(c.id)
-            if c.on == "rule":
-                if c.target in asm_of_rule:  # a strict rule cannot be undercut
+            if c.on != "formula":
+                target = c.target if c.on == "rule" else c.target + _HOLDS
+                if target in asm_of_rule:  # a strict rule cannot be undercut
                     keys.append(x)
-                    values.append(asm_of_rule[c.target])
+                    values.append(asm_of_rule[target])
                     through.append(k)
                 continue
             if c.target in asm_of_premise:
@@ -224,7 +236,7 @@ class _Program:
                     through.append(k)
         self.attack_start, self.attack = _csr(len(self.formulas), keys, values)
         self.attack_keys, self.attack_values, self.attack_through = keys, values, through
-        self.synthetic = {index[f] for f in th.synthetic if f in index}
+        self.synthetic = {index[f] for f in (*th.synthetic, *self.holds) if f in index}
         self._th = th
         self._index: dict[str, int] | None = None
         self._by_head: dict[int, list[int]] | None = None
@@ -241,7 +253,9 @@ class _Program:
     def body(self, r: int) -> list[int]:
         """The premises of rule ``r``, as formula indices."""
         index = self.index()
-        return [index[p] for p in self._th.rules[self.rule_ids[r]][0]]
+        rid = self.rule_ids[r]
+        rule = self._extra[rid] if rid in self._extra else self._th.rules[rid]
+        return [index[p] for p in rule[0]]
 
     def rules_of(self, f: int) -> list[int]:
         """The rules concluding formula ``f``."""
@@ -291,6 +305,15 @@ class _Growing:
         # an argument for it can be read back without building any other.
         self.via = array("q", bytes(8 * len(prog.formulas)))
 
+    def copy(self) -> _Growing:
+        """An independent copy, to be grown further (flat copies of the arrays)."""
+        out = _Growing.__new__(_Growing)
+        out.prog = self.prog
+        out.allowed, out.derived = bytearray(self.allowed), bytearray(self.derived)
+        out.attacked = bytearray(self.attacked)
+        out.missing, out.via = array("q", self.missing), array("q", self.via)
+        return out
+
     def allow(self, new: list[int]) -> None:
         """Add assumptions, and derive what now follows (and what it attacks)."""
         prog, derived, missing, allowed = self.prog, self.derived, self.missing, self.allowed
@@ -335,13 +358,6 @@ def _follows(prog: _Program, assumptions: Iterable[int]) -> _Growing:
     return out
 
 
-def _complement(flags: bytearray) -> bytearray:
-    return flags.translate(_FLIP)
-
-
-_FLIP = bytes([1, 0]) + bytes(254)
-
-
 def grounded_direct(th: _Theory, fails: frozenset[str] = frozenset()) -> DirectGrounded:
     """The grounded statuses of a theory's formulas, by the assumption fixpoint.
 
@@ -349,20 +365,30 @@ def grounded_direct(th: _Theory, fails: frozenset[str] = frozenset()) -> DirectG
     the conflicts it found to make no successful attack.
     """
     prog = _Program(th, fails)
-    n = len(prog.assumptions)
-    possible = _follows(prog, range(n))
-    grounded = _Growing(prog)  # S_0 is empty: nothing follows, nothing is attacked
-    still = possible  # what follows from the assumptions S_0 does not attack
-    rounds = 1
+    # What follows from the assumptions nothing can attack is the same in
+    # every round: derive it once and grow copies of it, so that a round
+    # costs what the attackable assumptions add, not the whole map.
+    can_fall = bytearray(len(prog.assumptions))
+    for a in prog.attack:
+        can_fall[a] = 1
+    attackable = [k for k, v in enumerate(can_fall) if v]
+    base = _follows(prog, [k for k, v in enumerate(can_fall) if not v])
+    possible = base.copy()
+    possible.allow(attackable)
+    # The unattackable assumptions belong to the grounded set from the start
+    # (no round can exclude them), which changes nothing in its fixpoint.
+    grounded = base.copy()
+    rounds = 0
     while True:
-        nxt = _complement(still.attacked)
-        new = [k for k in range(n) if nxt[k] and not grounded.allowed[k]]
+        rounds += 1
+        hit = grounded.attacked
+        still = base.copy()  # what follows from the assumptions the set does not attack
+        still.allow([k for k in attackable if not hit[k]])
+        out, allowed = still.attacked, grounded.allowed
+        new = [k for k in attackable if not out[k] and not allowed[k]]
         if not new:
             break
-        rounds += 1
         grounded.allow(new)
-        unattacked = _complement(grounded.attacked)
-        still = _follows(prog, [k for k in range(n) if unattacked[k]])
     derived = grounded.derived
     statuses: dict[str, Status] = {}
     synthetic = prog.synthetic

@@ -111,7 +111,9 @@ def explain_direct(found: DirectGrounded, node: str, status: Status) -> Explanat
     defeats = []
     for a in cut:
         x, c = next((x, c) for x, c in attackers[a] if grounded.derived[x])
-        defeats.append((prog.conflicts[c], prog.formulas[x], prog.assumptions[a]))
+        attacker = prog.formulas[x]
+        defeats.append((prog.conflicts[c], prog.holds.get(attacker, attacker),
+                        prog.assumptions[a]))
     return Explanation(node=node, status=status, defeats=tuple(defeats))
 
 

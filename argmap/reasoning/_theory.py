@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from argmap._map import ArgumentMap
+from argmap._map_queries import PREMISE_KINDS
 from argmap._nodes import (
     Conflict,
     Illocution,
@@ -85,10 +86,16 @@ def read_theory(
     def formula(nid: str | None) -> bool:
         return nid is not None and nid in nodes and nodes[nid].kind in _FORMULA_KINDS
 
+    # Whether a scheme is deductive depends only on the node's scheme and
+    # label, which few distinct values cover: look each pair up once.
+    deductive: dict[tuple[str | None, str | None], bool] = {}
+    predecessors, successors = m.predecessors, m.successors
     for n in nodes.values():
         if isinstance(n, Inference):
-            concl = m.conclusion(n)
-            prem = tuple(dict.fromkeys(p.id for p in m.premises(n)))
+            # As m.premises and m.conclusion, without checking the node again.
+            concl = next((s for s in successors(n) if s.kind is not NodeKind.PA), None)
+            prem = tuple(dict.fromkeys(p.id for p in predecessors(n)
+                                       if p.kind in PREMISE_KINDS))
             if concl is None:
                 unread[n.id] = "inference without a conclusion"
             elif not prem:
@@ -101,8 +108,12 @@ def read_theory(
             elif concl.id in prem:
                 unread[n.id] = "inference whose conclusion is one of its premises"
             else:
-                scheme = scheme_of(m, n, catalogue=catalogue)
-                rules[n.id] = (prem, concl.id, bool(scheme is not None and scheme.deductive))
+                key = (n.scheme, n.label)
+                strict = deductive.get(key)
+                if strict is None:
+                    scheme = scheme_of(m, n, catalogue=catalogue)
+                    strict = deductive[key] = bool(scheme is not None and scheme.deductive)
+                rules[n.id] = (prem, concl.id, strict)
                 for p in (*prem, concl.id):
                     formulas.setdefault(p, None)
         elif isinstance(n, Rephrase):
