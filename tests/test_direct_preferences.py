@@ -167,14 +167,14 @@ def test_explain_after_the_construction() -> None:
     m.add_inference(m.add_claim("reason", id="reason"), claim, id="ra")
     ca = m.add_conflict(m.add_claim("objection", id="objection"), claim, id="ca")
     m.add_conflict(m.add_claim("rejoinder", id="rejoinder"), ca, id="on-ca")
-    for options in ({}, {"consistent_premises": True}):  # direct, then the construction
-        ev = evaluate(m, **options)
-        assert ev.method == ("construction" if options else "direct")
+    for consistent in (False, True):  # direct, then the construction
+        ev = evaluate(m, consistent_premises=consistent)
+        assert ev.method == ("construction" if consistent else "direct")
         assert ev.explain("claim").status is IN and ev.explain("claim").rule == "ra"
         assert ev.explain("objection").status is IN
     m.add_conflict(m.add_claim("rebuttal", id="rebuttal"), "reason", id="cb")
-    for options in ({}, {"consistent_premises": True}):
-        ev = evaluate(m, **options)
+    for consistent in (False, True):
+        ev = evaluate(m, consistent_premises=consistent)
         assert ev.explain("claim").defeats == (("cb", "rebuttal", "reason"),)
     ev = evaluate(m, "preferred")
     with pytest.raises(FrameworkError, match="grounded"):

@@ -75,8 +75,10 @@ with several labellings, a proposition's status is sceptical: ``IN`` (or
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
@@ -368,6 +370,24 @@ def _theory(
     return th
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a theory or fixpoint is built.
+
+    Both allocate many small containers and create no reference cycles, yet
+    each allocation burst triggers collections, and the full ones walk every
+    object alive -- the whole map -- so their cost grows faster than the map.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 # ------------------------------------------------------------------ evaluation
 def evaluate(
     m: ArgumentMap,
@@ -441,8 +461,9 @@ def evaluate(
         ('OUT', 'IN', 'IN')
     """
     name = semantics_name(semantics)
-    th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
-                 conclusion_preferences=conclusion_preferences, transposition=transposition)
+    with _collector_paused():
+        th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
+                     conclusion_preferences=conclusion_preferences, transposition=transposition)
 
     def construct() -> StructuredFramework:
         return construct_framework(th, ordering=ordering, max_arguments=max_arguments,
@@ -457,7 +478,8 @@ def evaluate(
                    conclusion_preferences=conclusion_preferences)
         fallback = how.reason
     if direct and fallback is None:
-        found = grounded_direct(th, how.fails)
+        with _collector_paused():
+            found = grounded_direct(th, how.fails)
 
         def later() -> tuple[StructuredFramework, Labelling]:
             structure = construct()

@@ -213,6 +213,7 @@ def settle(th: _Theory, ordering: str, conclusion_preferences: str,
     else:
         props, rules = _textbook_orders(th)
     bounds = _Bounds(th, _ranked(props), _ranked(rules))
+    pairs = _Pairs(bounds, props, rules)
     fails: set[str] = set()
     depends: list[str] = []
     for cid, x, t in contradictory:
@@ -227,8 +228,9 @@ def settle(th: _Theory, ordering: str, conclusion_preferences: str,
         if x not in bounds.upper or target is None:
             continue  # no argument on one side: the conflict makes no attack
         t_up, t_low = target
-        if not _weaker(ordering, props, rules, bounds.upper[x], t_low):
-            continue  # even the weakest attacker against the strongest target succeeds
+        if not _weaker(ordering, props, rules, bounds.upper[x], t_low) \
+                or _none_weaker(pairs, ordering, x, t):
+            continue  # no attacker is weaker than any target: every attack succeeds
         if _weaker(ordering, props, rules, bounds.lower[x], t_up) \
                 or _all_weaker(bounds, x, t_up, ordering=ordering, props=props, rules=rules):
             fails.add(cid)  # every attacker is weaker than even the weakest target
@@ -287,15 +289,22 @@ def _all_weaker(bounds: _Bounds, x: str, target: _Profile, *, ordering: str, pro
 
 def _derives(bounds: _Bounds, goal: str, *,
              premise_ok: Callable[[str], bool], rule_ok: Callable[[str, bool], str]) -> bool:
-    """Whether ``goal`` has an argument within limits, by forward chaining.
+    """Whether ``goal`` has an argument within limits (see :func:`_derived`)."""
+    if goal in bounds.premises:
+        return premise_ok(goal)
+    return goal in _derived(bounds, premise_ok=premise_ok, rule_ok=rule_ok)
 
-    ``rule_ok(rule, strict)`` is ``"use"`` (the rule applies once its
-    premises are derived within the limits), ``"any"`` (it applies once its
-    premises have any argument at all) or ``"no"``.
+
+def _derived(bounds: _Bounds, *, premise_ok: Callable[[str], bool],
+             rule_ok: Callable[[str, bool], str]) -> set[str]:
+    """The formulas with an argument within limits, by forward chaining.
+
+    Premises count where ``premise_ok``; ``rule_ok(rule, strict)`` is
+    ``"use"`` (the rule applies once its premises are derived within the
+    limits), ``"any"`` (it applies once its premises have any argument at
+    all) or ``"no"``.
     """
     th, premises = bounds.th, bounds.premises
-    if goal in premises:
-        return premise_ok(goal)
     unlimited = bounds.upper  # exactly the formulas with an argument
     derived: set[str] = set()
     watch: dict[str, list[str]] = {}
@@ -326,5 +335,92 @@ def _derives(bounds: _Bounds, goal: str, *,
                 if h not in derived:
                     derived.add(h)
                     stack.append(h)
-    return goal in derived
+    return derived
 
+
+class _Pairs:
+    """Whether *some* attacker is weaker than *some* target, element by element.
+
+    ``A < B`` needs a ranked member of *A*'s premises (or defeasible rules)
+    that every member of *B*'s is above.  For each candidate member -- taken
+    from the union over the attackers, which holds exactly the members some
+    attacker has -- the question is whether the target has an argument
+    built only from what is above it: forward chaining with everything else
+    left out, once per candidate, remembered across conflicts.
+    """
+
+    #: Past this many derivations the remaining conflicts are left unsettled.
+    BUDGET = 200
+
+    def __init__(self, bounds: _Bounds, props: _Order, rules: _Order) -> None:
+        self.bounds, self.props, self.rules = bounds, props, rules
+        self._memo: dict[tuple[str, str], set[str]] = {}
+
+    def _within(self, kind: str, element: str) -> set[str] | None:
+        key = (kind, element)
+        if key not in self._memo:
+            if len(self._memo) >= self.BUDGET:
+                return None
+            if kind == "premise":
+                above = {y for y in self.bounds.ranked_formulas if self.props.better(y, element)}
+                self._memo[key] = _derived(self.bounds, premise_ok=above.__contains__,
+                                           rule_ok=lambda r, strict: "use")
+            else:
+                above = {y for y in self.bounds.ranked_rules if self.rules.better(y, element)}
+                self._memo[key] = _derived(
+                    self.bounds, premise_ok=lambda f: True,
+                    rule_ok=lambda r, strict: "use" if strict or r in above else "no")
+        return self._memo[key]
+
+    def exists(self, kind: str, members: frozenset[str], t: str) -> bool | None:
+        """Is some target for ``t`` above one of ``members`` entirely (None: over budget)?"""
+        th = self.bounds.th
+        for element in members:
+            within = self._within(kind, element)
+            if within is None:
+                return None
+            if t in self.bounds.premises:
+                if t in within:
+                    return True
+                continue
+            for rid in th.concluded_by.get(t, ()):
+                prem, _, strict = th.rules[rid]
+                if strict or not all(p in within for p in prem):
+                    continue
+                if kind == "premise" or self.rules.better(rid, element):
+                    return True
+        return False
+
+
+def _none_weaker(pairs: _Pairs, ordering: str, x: str, t: str) -> bool:
+    """Is no argument for ``x`` weaker than any attackable argument for ``t``?
+
+    Exact for last-link; for weakest-link, premises and defeasible rules are
+    asked about separately, so a pair found for each but not the same pair
+    leaves the conflict unsettled.
+    """
+    bounds = pairs.bounds
+    up = bounds.upper[x]
+    if ordering == "last-link":
+        if t in bounds.premises:
+            if _nonempty(up[2]):
+                return False  # an attacker with a defeasible rule is below a premise
+            return pairs.exists("premise", up[0][0], t) is False
+        # The target's last defeasible rule is its own: the attacker is
+        # weaker when one of its last defeasible rules is below it.
+        th = bounds.th
+        for rid in th.concluded_by.get(t, ()):
+            prem, _, strict = th.rules[rid]
+            if strict or not all(p in bounds.upper for p in prem):
+                continue
+            if any(pairs.rules.better(rid, s) for s in up[2][0]):
+                return False
+        return True
+    found = pairs.exists("premise", up[0][0], t)
+    if found is None:
+        return False
+    if not found:
+        return True
+    if t in bounds.premises:
+        return False  # a premise target has no defeasible rule: premises decide
+    return pairs.exists("rule", up[1][0], t) is False
