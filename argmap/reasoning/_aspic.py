@@ -318,10 +318,10 @@ def build_framework(
         perspective: a participant's id: only what that participant is
             committed to enters the knowledge base (see :func:`evaluate`).
         conclusion_preferences: how a preference between two propositions
-            reads: ``"decide"`` (default) -- it decides an attack between
+            reads: ``"decide"`` -- it decides an attack between
             arguments for them directly, also for derived conclusions;
-            ``"lift"`` -- textbook ASPIC+, where only premises and rules are
-            ordered: the preference is lifted to what yields the two
+            ``"lift"`` (default) -- textbook ASPIC+, where only premises and
+            rules are ordered: the preference is lifted to what yields the two
             propositions (see :func:`evaluate`) and then only the argument
             ordering decides.
         consistent_premises: build no argument whose premises conflict
@@ -425,9 +425,9 @@ def evaluate(
             only as the fact that they said it.  Without it, every premise
             of the map is in the knowledge base, whoever said it.
         conclusion_preferences: how a preference between two propositions
-            *x* over *y* reads.  ``"decide"`` (default): it decides an attack
+            *x* over *y* reads.  ``"decide"``: it decides an attack
             between arguments for them directly, also when they are derived
-            conclusions.  ``"lift"``: textbook ASPIC+, which orders only
+            conclusions.  ``"lift"`` (default): textbook ASPIC+, which orders only
             premises and defeasible rules, so the preference is lifted to
             what yields *x* and *y* -- between two premises it orders them;
             between two derived conclusions each defeasible rule concluding

@@ -90,8 +90,14 @@ def read_theory(
     # label, which few distinct values cover: look each pair up once.
     deductive: dict[tuple[str | None, str | None], bool] = {}
     predecessors, successors = m.predecessors, m.successors
+    preferences: list[Preference] = []
+    n_props = len(formulas)
     for n in nodes.values():
-        if isinstance(n, Inference):
+        if n.kind is NodeKind.I:
+            continue
+        if isinstance(n, Preference):
+            preferences.append(n)
+        elif isinstance(n, Inference):
             # As m.premises and m.conclusion, without checking the node again.
             concl = next((s for s in successors(n) if s.kind is not NodeKind.PA), None)
             prem = tuple(dict.fromkeys(p.id for p in predecessors(n)
@@ -166,7 +172,7 @@ def read_theory(
         concluded_by.setdefault(concl_id, []).append(rid)
     prop_pref: dict[str, set[str]] = {}
     rule_pref: dict[str, set[str]] = {}
-    for pa in m.nodes_of(Preference):
+    for pa in preferences:
         a, b = m.preferred(pa), m.dispreferred(pa)
         if a is None or b is None or a.id == b.id:
             unread[pa.id] = "preference without two different sides"
@@ -177,7 +183,11 @@ def read_theory(
         else:
             unread[pa.id] = ("preference between nodes that are not both propositions or both "
                              "read inferences")
-    order = [nid for nid in nodes if nid in formulas and nid not in synthetic]
+    if len(formulas) == n_props + len(synthetic):
+        # Only propositions (in map order) and conjunctions, which come last.
+        order = [f for f in formulas if f not in synthetic]
+    else:  # locutions used as formulas: back into map order
+        order = [nid for nid in nodes if nid in formulas and nid not in synthetic]
     order.extend(f for f in formulas if f in synthetic)
     th = _Theory(order, rules, concluded_by, conflicts, prop_pref, rule_pref,
                  synthetic=synthetic, unread=unread)
