@@ -203,8 +203,17 @@ class _Program:
         self.n_premises = n_premises = len(self.assumptions)
         self.assumptions.extend(rule_names)
         self.rule_asm = array("q", [a + n_premises if a >= 0 else -1 for a in self.rule_asm])
-        asm_of_premise = {f: k for k, f in enumerate(self.assumptions[:n_premises])}
-        asm_of_rule = {rid: n_premises + j for j, rid in enumerate(rule_names)}
+        # Assumption numbers only for what conflicts target: dictionaries over
+        # every premise and rule would cost more than the rest on a large map.
+        targets = {c.target if c.on != "conflict" else c.target + _HOLDS
+                   for c in th.conflicts if c.id not in fails}
+        asm_of_premise = {self.formulas[i]: k for k, i in enumerate(self.premise_formula)
+                          if self.formulas[i] in targets}
+        rule_targets = set(targets)
+        for t in targets:
+            rule_targets.update(th.concluded_by.get(t, ()))
+        asm_of_rule = {rid: n_premises + j for j, rid in enumerate(rule_names)
+                       if rid in rule_targets}
         self.asm_rule = array("q", [r for r, a in enumerate(self.rule_asm) if a >= 0])
         self.watch_start, self.watch = _csr(len(self.formulas), keys, values)
         # The assumptions each formula is a contrary of, and through which
@@ -242,6 +251,7 @@ class _Program:
         self._by_head: dict[int, list[int]] | None = None
         self._attackers: dict[int, list[tuple[int, int]]] | None = None
         self._cyclic: set[int] | None = None
+        self._premise_asm: dict[int, int] | None = None
 
     # Lookups for explanations (see _explain), made when first asked for.
     def index(self) -> dict[str, int]:
@@ -284,7 +294,9 @@ class _Program:
 
     def premise_assumption(self) -> dict[int, int]:
         """The assumption of each premise formula."""
-        return {f: k for k, f in enumerate(self.premise_formula)}
+        if self._premise_asm is None:
+            self._premise_asm = {f: k for k, f in enumerate(self.premise_formula)}
+        return self._premise_asm
 
 
 class _Growing:
