@@ -56,6 +56,9 @@ _EMPTY: _Set = (frozenset(), False)
 # The profile of an argument: premises, defeasible rules, last defeasible rules.
 _Profile = tuple[_Set, _Set, _Set]
 _BOTTOM: _Profile = (_EMPTY, _EMPTY, _EMPTY)
+# How many passes over the whole theory settling may spend on questions
+# about supports (see _Bounds.spend).
+_BUDGET_PASSES = 20
 
 
 @attrs.frozen(slots=True)
@@ -105,6 +108,9 @@ class _Bounds:
         premises = th.premises()
         self.premises = premises
         self.ranked_formulas, self.ranked_rules = ranked_formulas, ranked_rules
+        self._cones: dict[str, tuple[set[str], list[str]]] = {}
+        self._spent = 0
+        self._budget = _BUDGET_PASSES * (len(th.formulas) + len(th.rules)) + 10_000
         for f in premises:
             p: _Profile = (((frozenset((f,)), False) if f in ranked_formulas
                             else (frozenset(), True)), _EMPTY, _EMPTY)
@@ -121,6 +127,32 @@ class _Bounds:
                 changed = False
                 for f in derived:
                     changed = self._update(f) or changed
+
+    def cone(self, goal: str) -> tuple[set[str], list[str]]:
+        """The formulas and rules ``goal`` rests on (itself included)."""
+        if goal not in self._cones:
+            formulas, rules, stack = {goal}, [], [goal]
+            while stack:
+                for rid in self.th.concluded_by.get(stack.pop(), ()):
+                    rules.append(rid)
+                    for p in self.th.rules[rid][0]:
+                        if p not in formulas:
+                            formulas.add(p)
+                            stack.append(p)
+            self._cones[goal] = (formulas, rules)
+        return self._cones[goal]
+
+    def spend(self, goal: str) -> bool:
+        """Charge one question about ``goal``'s support; False once over budget.
+
+        Questions are answered within a support cone, which is small in
+        annotated texts; the budget (a few passes over the whole theory)
+        keeps settling linear even where cones are large.  Past it the
+        remaining conflicts stay unsettled, and the arguments are built.
+        """
+        formulas, rules = self.cone(goal)
+        self._spent += len(formulas) + len(rules)
+        return self._spent <= self._budget
 
     def rule(self, rid: str) -> tuple[_Profile, _Profile] | None:
         """Bounds for the arguments whose last rule is ``rid`` (None: there are none)."""
@@ -259,6 +291,8 @@ def _all_weaker(bounds: _Bounds, x: str, target: _Profile, *, ordering: str, pro
     out).
     """
     pb, db, lb = target
+    if not (bounds.spend(x) and bounds.spend(x)):
+        return False  # over budget: left unsettled
     w_p = _below(props, bounds.ranked_formulas, pb)
     if ordering == "last-link":
         if not _nonempty(lb):
@@ -292,13 +326,15 @@ def _derives(bounds: _Bounds, goal: str, *,
     """Whether ``goal`` has an argument within limits (see :func:`_derived`)."""
     if goal in bounds.premises:
         return premise_ok(goal)
-    return goal in _derived(bounds, premise_ok=premise_ok, rule_ok=rule_ok)
+    return goal in _derived(bounds, goal, premise_ok=premise_ok, rule_ok=rule_ok)
 
 
-def _derived(bounds: _Bounds, *, premise_ok: Callable[[str], bool],
+def _derived(bounds: _Bounds, goal: str, *, premise_ok: Callable[[str], bool],
              rule_ok: Callable[[str, bool], str]) -> set[str]:
-    """The formulas with an argument within limits, by forward chaining.
+    """What ``goal`` rests on that has an argument within limits, by forward chaining.
 
+    Only the formulas and rules ``goal`` rests on are looked at (its support
+    cone), so a question costs the size of that cone, not of the map.
     Premises count where ``premise_ok``; ``rule_ok(rule, strict)`` is
     ``"use"`` (the rule applies once its premises are derived within the
     limits), ``"any"`` (it applies once its premises have any argument at
@@ -306,11 +342,13 @@ def _derived(bounds: _Bounds, *, premise_ok: Callable[[str], bool],
     """
     th, premises = bounds.th, bounds.premises
     unlimited = bounds.upper  # exactly the formulas with an argument
+    cone, cone_rules = bounds.cone(goal)
     derived: set[str] = set()
     watch: dict[str, list[str]] = {}
     missing: dict[str, int] = {}
     stack: list[str] = []
-    for rid, (prem, concl, strict) in th.rules.items():
+    for rid in cone_rules:
+        prem, concl, strict = th.rules[rid]
         how = rule_ok(rid, strict)
         if how == "no":
             continue
@@ -322,8 +360,8 @@ def _derived(bounds: _Bounds, *, premise_ok: Callable[[str], bool],
         missing[rid] = len(prem)
         for p in prem:
             watch.setdefault(p, []).append(rid)
-    for f in premises:
-        if premise_ok(f) and f not in derived:
+    for f in cone:
+        if f in premises and premise_ok(f) and f not in derived:
             derived.add(f)
             stack.append(f)
     while stack:
@@ -338,6 +376,11 @@ def _derived(bounds: _Bounds, *, premise_ok: Callable[[str], bool],
     return derived
 
 
+def _defeasible_only(allowed: frozenset[str]) -> Callable[[str, bool], str]:
+    """A ``rule_ok`` admitting strict rules and the defeasible rules in ``allowed``."""
+    return lambda r, strict: "use" if strict or r in allowed else "no"
+
+
 class _Pairs:
     """Whether *some* attacker is weaker than *some* target, element by element.
 
@@ -345,40 +388,36 @@ class _Pairs:
     that every member of *B*'s is above.  For each candidate member -- taken
     from the union over the attackers, which holds exactly the members some
     attacker has -- the question is whether the target has an argument
-    built only from what is above it: forward chaining with everything else
-    left out, once per candidate, remembered across conflicts.
+    built only from what is above it: forward chaining over the target's
+    support with everything else left out.
     """
-
-    #: Past this many derivations the remaining conflicts are left unsettled.
-    BUDGET = 200
 
     def __init__(self, bounds: _Bounds, props: _Order, rules: _Order) -> None:
         self.bounds, self.props, self.rules = bounds, props, rules
-        self._memo: dict[tuple[str, str], set[str]] = {}
+        self._above: dict[tuple[str, str], frozenset[str]] = {}
 
-    def _within(self, kind: str, element: str) -> set[str] | None:
+    def above(self, kind: str, element: str) -> frozenset[str]:
+        """The ranked premises (or rules) preferred to ``element``."""
         key = (kind, element)
-        if key not in self._memo:
-            if len(self._memo) >= self.BUDGET:
-                return None
-            if kind == "premise":
-                above = {y for y in self.bounds.ranked_formulas if self.props.better(y, element)}
-                self._memo[key] = _derived(self.bounds, premise_ok=above.__contains__,
-                                           rule_ok=lambda r, strict: "use")
-            else:
-                above = {y for y in self.bounds.ranked_rules if self.rules.better(y, element)}
-                self._memo[key] = _derived(
-                    self.bounds, premise_ok=lambda f: True,
-                    rule_ok=lambda r, strict: "use" if strict or r in above else "no")
-        return self._memo[key]
+        if key not in self._above:
+            order, ranked = ((self.props, self.bounds.ranked_formulas) if kind == "premise"
+                             else (self.rules, self.bounds.ranked_rules))
+            self._above[key] = frozenset(y for y in ranked if order.better(y, element))
+        return self._above[key]
 
     def exists(self, kind: str, members: frozenset[str], t: str) -> bool | None:
         """Is some target for ``t`` above one of ``members`` entirely (None: over budget)?"""
         th = self.bounds.th
         for element in members:
-            within = self._within(kind, element)
-            if within is None:
+            if not self.bounds.spend(t):
                 return None
+            above = self.above(kind, element)
+            if kind == "premise":
+                within = _derived(self.bounds, t, premise_ok=above.__contains__,
+                                  rule_ok=lambda r, strict: "use")
+            else:
+                within = _derived(self.bounds, t, premise_ok=lambda f: True,
+                                  rule_ok=_defeasible_only(above))
             if t in self.bounds.premises:
                 if t in within:
                     return True
@@ -387,7 +426,7 @@ class _Pairs:
                 prem, _, strict = th.rules[rid]
                 if strict or not all(p in within for p in prem):
                     continue
-                if kind == "premise" or self.rules.better(rid, element):
+                if kind == "premise" or rid in above:
                     return True
         return False
 
