@@ -89,13 +89,12 @@ def plan(th: _Theory, ordering: str, *, consistent_premises: bool,
         return Plan(None)  # preferences decide only attacks between contradictories
     if ordering == "weakest-link" and not th.prop_pref and not th.rule_pref:
         return Plan(None)  # nothing ranked: no argument is weaker than another
-    settled = settle(th, ordering, conclusion_preferences, contradictory)
+    # The first conflict left unsettled decides: the arguments are built then.
+    settled = settle(th, ordering, conclusion_preferences, contradictory, first=True)
     if settled.depends:
-        named = ", ".join(map(repr, settled.depends[:3]))
-        more = f" and {len(settled.depends) - 3:,} more" if len(settled.depends) > 3 else ""
-        return Plan(f"preferences decide the attacks of conflict {named}{more} argument by "
-                    "argument: some succeed and others fail, depending on the arguments' "
-                    "premises and rules", settled.fails)
+        return Plan(f"preferences decide the attacks of conflict {settled.depends[0]!r} "
+                    "argument by argument: some succeed and others fail, depending on the "
+                    "arguments' premises and rules", settled.fails)
     return Plan(None, settled.fails)
 
 

@@ -238,8 +238,12 @@ def _ranked(order: _Order) -> frozenset[str]:
 
 
 def settle(th: _Theory, ordering: str, conclusion_preferences: str,
-           contradictory: Iterable[tuple[str, str, str]]) -> Settled:
-    """Settle each ``(conflict, attacker, target)`` between contradictories, where bounds allow."""
+           contradictory: Iterable[tuple[str, str, str]], *, first: bool = False) -> Settled:
+    """Settle each ``(conflict, attacker, target)`` between contradictories, where bounds allow.
+
+    With ``first``, stop at the first conflict left unsettled (the caller
+    then builds the arguments anyway).
+    """
     if conclusion_preferences == "decide":
         props, rules = _Order(th.prop_pref), _Order(th.rule_pref)
     else:
@@ -268,6 +272,8 @@ def settle(th: _Theory, ordering: str, conclusion_preferences: str,
             fails.add(cid)  # every attacker is weaker than even the weakest target
             continue
         depends.append(cid)
+        if first:
+            break
     return Settled(fails=frozenset(fails), depends=tuple(depends))
 
 
