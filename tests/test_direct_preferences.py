@@ -12,13 +12,16 @@ methods.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap import ArgumentMap, Conflict, FrameworkError
+from argmap._nodes import NodeKind
 from argmap.reasoning._aspic import Evaluation, build_framework, evaluate
 from argmap.reasoning._framework import Status
 from argmap.reasoning._schemes import Scheme, SchemeCatalogue, schemes
@@ -179,3 +182,42 @@ def test_explain_after_the_construction() -> None:
     ev = evaluate(m, "preferred")
     with pytest.raises(FrameworkError, match="grounded"):
         ev.explain("claim")
+
+
+# ------------------------------------------------------------------- corpora
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+_FILES = (sorted((CORPORA / "arg-microtexts" / "en").glob("*.xml"))
+          + sorted((CORPORA / "aifdb-qt30").rglob("*.json")))
+
+
+def _with_preferences(m: ArgumentMap) -> bool:
+    """Make each conflict between two propositions two-way; every other one gets a preference."""
+    pairs = []
+    for ca in [n for n in m.nodes.values() if n.kind is NodeKind.CA]:
+        parts = [p for p in m.predecessors(ca) if p.kind is NodeKind.I]
+        targets = m.successors(ca)
+        if len(parts) == 1 and len(targets) == 1 and targets[0].kind is NodeKind.I:
+            pairs.append((parts[0].id, targets[0].id))
+    for k, (x, t) in enumerate(pairs):
+        m.add_conflict(t, x)
+        if k % 2 == 0:
+            m.add_preference(*((x, t) if k % 4 == 0 else (t, x)))
+    return bool(pairs)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not _FILES, reason=f"corpora not found at {CORPORA} (../shared is absent)")
+def test_corpora_with_preferences_agree() -> None:
+    methods: dict[str, int] = {}
+    for path in _FILES:
+        try:
+            m = argmap.read(path)
+        except argmap.ArgmapError:
+            continue
+        if not _with_preferences(m):
+            continue
+        for options in ({"ordering": "weakest-link", "conclusion_preferences": "lift"},
+                        {"ordering": "last-link", "conclusion_preferences": "decide"}):
+            method = _check(m, {**options, "transposition": True})
+            methods[method] = methods.get(method, 0) + 1
+    assert methods.get("direct", 0) > 0.9 * sum(methods.values()), methods
