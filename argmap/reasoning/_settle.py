@@ -248,8 +248,7 @@ def settle(th: _Theory, ordering: str, conclusion_preferences: str,
         props, rules = _Order(th.prop_pref), _Order(th.rule_pref)
     else:
         props, rules = _textbook_orders(th)
-    bounds = _Bounds(th, _ranked(props), _ranked(rules))
-    pairs = _Pairs(bounds, props, rules)
+    bounds: _Bounds | None = None  # made when a conflict first needs them
     fails: set[str] = set()
     depends: list[str] = []
     for cid, x, t in contradictory:
@@ -260,6 +259,9 @@ def settle(th: _Theory, ordering: str, conclusion_preferences: str,
                 continue
             if props.better(x, t):
                 continue
+        if bounds is None:
+            bounds = _Bounds(th, _ranked(props), _ranked(rules))
+            pairs = _Pairs(bounds, props, rules)
         target = bounds.targets(t)
         if x not in bounds.upper or target is None:
             continue  # no argument on one side: the conflict makes no attack
