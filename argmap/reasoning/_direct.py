@@ -45,9 +45,16 @@ agree: every attack succeeds (an ordinary contrary) or none does (the
 conflict is set aside).  With every conflict settled, the reading above
 holds again and the fixpoint is exact, with preferences (weakest- or
 last-link, either reading of preferences between conclusions).  A conflict
-the bounds cannot settle, c-consistent arguments (``consistent_premises``)
-and attacks on attacks need the arguments: :func:`plan` names the reason
-and :func:`~argmap.evaluate` builds them instead.
+the bounds cannot settle and c-consistent arguments (``consistent_premises``)
+need the arguments: :func:`plan` names the reason and
+:func:`~argmap.evaluate` builds them instead.
+
+Attacks on attacks (AFRA, see :mod:`._afra`) fit the reading: a conflict
+that is itself attacked attacks through a formula of its own, concluded
+from its attacker by a defeasible rule of its own, and each conflict aimed
+at it undercuts that rule.  The argument for that formula is defeated
+exactly when AFRA defeats the attack -- its source is defeated, or an attack
+on it succeeds -- so the grounded statuses are AFRA's.
 """
 
 from __future__ import annotations
