@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import ArgumentMap, Conflict, FrameworkError
 from argmap.reasoning._aspic import build_framework, evaluate
-from argmap.reasoning._direct import grounded_direct, why_not
+from argmap.reasoning._direct import grounded_direct, plan
 from argmap.reasoning._framework import Status
 from argmap.reasoning._schemes import Scheme, SchemeCatalogue, schemes
 from argmap.reasoning._size import count_arguments
@@ -75,9 +75,11 @@ def _agree(m: ArgumentMap, **options: Any) -> str:
     th = read_theory(m, cat, perspective=options.get("perspective"))
     if options.get("transposition", True):
         close_under_transposition(th)
-    assert why_not(th, options.get("ordering", "weakest-link"),
-                   consistent_premises=options.get("consistent_premises", False)) is None
-    assert grounded_direct(th).statuses == expected
+    how = plan(th, options.get("ordering", "weakest-link"),
+               consistent_premises=options.get("consistent_premises", False),
+               conclusion_preferences=options.get("conclusion_preferences", "lift"))
+    assert how.reason is None
+    assert grounded_direct(th, how.fails).statuses == expected
     return ev.method
 
 
@@ -175,28 +177,72 @@ def test_which_method_runs() -> None:
     m.add_preference(c, b)
     assert evaluate(m).method == "direct"
     assert evaluate(m, ordering="last-link").method == "direct"
-    # ...and decides attacks once the two conflict both ways.
+    # ...and once the two conflict both ways, the preference settles the
+    # conflict for all its attacks: still no argument is built.
     m.add_conflict(c, b)
     ev = evaluate(m, conclusion_preferences="decide")
-    assert ev.method == "construction"
+    assert ev.method == "direct" and ev.fallback is None
     assert ev.status(c) is IN and ev.status(b) is OUT
-    assert evaluate(m, consistent_premises=True).method == "construction"
+    assert _constructed(m, conclusion_preferences="decide") == dict(ev.statuses)
+    ev = evaluate(m, consistent_premises=True)
+    assert ev.method == "construction"
+    assert ev.fallback is not None and "consistent_premises" in ev.fallback
 
 
 def test_last_link_without_preferences() -> None:
     # Under last-link a premise outranks a defeasible argument, so a
-    # contradictory undermine from a derived conclusion fails: construction.
+    # contradictory undermine from a derived conclusion fails -- for every
+    # argument alike, so the direct method still runs.
     m = ArgumentMap()
     p, q, x = m.add_claim("p"), m.add_claim("q"), m.add_claim("x")
     m.add_inference(p, x)
     m.add_conflict(x, q)
     m.add_conflict(q, x)
     ev = evaluate(m, ordering="last-link")
-    assert ev.method == "construction"
+    assert ev.method == "direct"
     assert ev.status(q) is IN and ev.status(x) is OUT
     direct = evaluate(m)
     assert direct.method == "direct"
     assert direct.status(q) is UNDEC and direct.status(x) is UNDEC
+
+
+def _two_ways_to_x() -> ArgumentMap:
+    """``x`` from p1 or from p2, contradicting the premise ``t`` ranked above p1 only."""
+    m = ArgumentMap()
+    x, t = m.add_claim("x", id="x"), m.add_claim("t", id="t")
+    p1, p2 = m.add_claim("p1", id="p1"), m.add_claim("p2", id="p2")
+    m.add_inference(p1, x, id="r1")
+    m.add_inference(p2, x, id="r2")
+    m.add_conflict(x, t, id="xt")
+    m.add_conflict(t, x, id="tx")
+    m.add_preference(t, p1)
+    return m
+
+
+def test_preferences_that_split_a_conflict_need_the_arguments() -> None:
+    # The argument from p1 is weaker than [t] and its undermining fails; the
+    # one from p2 is not and succeeds: the conflict has no single outcome.
+    m = _two_ways_to_x()
+    ev = evaluate(m)
+    assert ev.method == "construction"
+    assert ev.fallback is not None and "'xt'" in ev.fallback
+    assert ev.status("t") is UNDEC and ev.status("x") is UNDEC
+    # Ranking t above both premises settles it again.
+    m.add_preference("t", "p2")
+    ev = evaluate(m)
+    assert ev.method == "direct"
+    assert ev.status("t") is IN and ev.status("x") is OUT
+    assert _constructed(m) == dict(ev.statuses)
+
+
+def test_a_split_conflict_too_big_to_build_names_the_size_and_the_reason() -> None:
+    m = _explosion(25)
+    m.add_conflict("c", m.add_claim("t", id="t"), id="ct")
+    m.add_conflict("t", "c", id="tc")
+    m.add_preference("t", next(n.id for n in m.nodes.values() if getattr(n, "text", "") == "r0"))
+    m.add_inference(m.add_claim("u"), "c", id="other")
+    with pytest.raises(FrameworkError, match=r"ASPIC\+ arguments.*does not apply.*'ct'"):
+        evaluate(m)
 
 
 def test_structure_is_built_on_demand() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,21 @@ def test_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "preferred semantics, last-link ordering" in out
     assert "1 preferred labelling(s)" in out
+
+
+def test_evaluate_explains_a_node(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    m = debate(Source(text=TEXT), answered=False)
+    path = saved(tmp_path, "debate", m)
+    assert run(["evaluate", path, "--explain", "claim", "--explain", "critics"]) == 0
+    out = capsys.readouterr().out
+    assert "why claim is OUT: critics attacks ra through ca1" in out
+    assert "why critics is IN: it is a premise" in out
+    assert run(["evaluate", path, "--explain", "claim", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["method"] == "direct" and report["fallback"] is None
+    assert report["explanations"]["claim"]["defeats"] == [["ca1", "critics", "ra"]]
+    assert run(["evaluate", path, "--explain", "nowhere"]) == 1
+    assert "not a proposition" in capsys.readouterr().err
 
 
 def test_evaluate_reports_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

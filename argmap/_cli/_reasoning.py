@@ -24,6 +24,7 @@ from argmap._cli._inputs import not_one_file
 from argmap._errors import ArgmapError
 from argmap.reasoning._agreement import PRESETS, _selected, compare
 from argmap.reasoning._aspic import ORDERINGS, evaluate
+from argmap.reasoning._explain import Explanation
 from argmap.reasoning._framework import SEMANTICS, Status
 from argmap.reasoning._lint import LINT_RULES, _short, lint
 
@@ -55,14 +56,27 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         # The direct grounded computation builds no arguments; counting them would build them.
         built = ev.method != "direct"
         sf = ev.structure if built else None
-        result = {"file": item.name, "semantics": ev.semantics, "ordering": ev.ordering,
-                  "method": ev.method,
+        result: dict[str, Any] = {
+                  "file": item.name, "semantics": ev.semantics, "ordering": ev.ordering,
+                  "method": ev.method, "fallback": ev.fallback,
                   "arguments": len(sf.arguments) if sf else None,
                   "defeats": sf.framework.attack_count() if sf else None,
                   "labellings": ev.labellings, "perspective": ev.perspective,
                   "unread": dict(ev.unread),
                   "counts": {s.value: counts[s] for s in Status},
                   "statuses": {nid: st.value for nid, st in ev.statuses.items()}}
+        try:
+            explained = {nid: ev.explain(nid) for nid in args.explain or ()}
+        except ArgmapError as exc:
+            say("error", f"{item.name}: {shell_message(exc)}")
+            worst = max(worst, EXIT_PROBLEMS)
+            continue
+        if explained:
+            result["explanations"] = {
+                nid: {"status": why.status.value, "rule": why.rule,
+                      "premises": sorted(why.premises), "rules": sorted(why.rules),
+                      "defeats": [list(d) for d in why.defeats]}
+                for nid, why in explained.items()}
         results.append(result)
         if args.json or args.quiet:
             continue
@@ -72,6 +86,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"{item.name}: {ev.semantics} semantics, {ev.ordering} ordering{whose}; {how}")
         for nid, why in ev.unread.items():
             print(f"left out {nid}: {why}")
+        if ev.fallback is not None:
+            print(f"arguments built because {ev.fallback}")
         if ev.labellings is None:
             print(f"statuses are sceptical; under {ev.semantics} semantics they are the "
                   "grounded ones")
@@ -83,12 +99,28 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         for nid, st in ev.statuses.items():
             text = getattr(m.nodes[nid], "text", None) or ""
             print(f"{st.value:<5} {nid:<{width}}  {_short(text, 80)}")
+        for nid, reason in explained.items():
+            print(_explanation(nid, reason))
     if args.json:
         print_json(results if several else (results[0] if results else None))
     elif several and not args.quiet:
         print(f"{thousands(total)} file(s): {thousands(len(results))} evaluated; "
               + ", ".join(f"{thousands(overall[s.value])} {s.value}" for s in Status))
     return worst
+
+
+def _explanation(nid: str, why: Explanation) -> str:
+    """One line saying why a proposition has its status."""
+    if why.status is Status.IN:
+        how = ("it is a premise" if why.rule is None else
+               f"an IN argument ends with {why.rule} and rests on "
+               + ", ".join(sorted(why.premises)))
+    elif why.status is Status.OUT:
+        how = "; ".join(f"{attacker} attacks {target} through {conflict}"
+                        for conflict, attacker, target in why.defeats)
+    else:
+        how = "no argument for it is IN, and not every one is defeated by an IN one"
+    return f"why {nid} is {why.status.value}: {how}"
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
@@ -203,6 +235,10 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
                    help="a participant's id: only what NAME asserts or concedes is taken as "
                         "premise; what others said counts only as the fact that they said it "
                         "(default: the whole map, whoever said it)")
+    p.add_argument("--explain", metavar="NODE", action="append",
+                   help="say why NODE has its status: an IN argument for it, or the attacks "
+                        "that defeat each of its arguments (grounded and complete semantics; "
+                        "repeatable)")
     p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser(

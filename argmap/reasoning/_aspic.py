@@ -75,13 +75,17 @@ with several labellings, a proposition's status is sceptical: ``IN`` (or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import contextlib
+import functools
+import gc
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
 from argmap._map import ArgumentMap, NodeRef
 from argmap.reasoning._defeats import construct_framework
-from argmap.reasoning._direct import grounded_direct, why_not
+from argmap.reasoning._direct import grounded_direct, plan
+from argmap.reasoning._explain import Explanation, explain_direct, explain_structure
 from argmap.reasoning._framework import (
     FrameworkError,
     Labelling,
@@ -103,6 +107,7 @@ __all__ = [
     "Argument",
     "Attack",
     "Evaluation",
+    "Explanation",
     "StructuredFramework",
     "build_framework",
     "evaluate",
@@ -145,6 +150,8 @@ class Evaluation:
             building arguments; ``"construction"`` -- every ASPIC+ argument
             built and the Dung framework of their defeats solved.  See
             :func:`evaluate` for when each runs.
+        fallback: when grounded statuses were computed by the construction,
+            why the direct method would not have been exact; None otherwise.
     """
 
     semantics: str
@@ -154,11 +161,15 @@ class Evaluation:
     _structure: StructuredFramework | None = attrs.field(default=None, alias="structure")
     labellings: int | None
     method: str = "construction"
+    fallback: str | None = None
     _unread: Mapping[str, str] | None = attrs.field(default=None, alias="unread")
     _perspective: str | None = attrs.field(default=None, alias="perspective")
     # Builds the structure and labels its arguments when first asked for.
     _later: Callable[[], tuple[StructuredFramework, Labelling]] | None = attrs.field(
         default=None, alias="later", eq=False, repr=False)
+    # Explains a status from the direct method's fixpoint, without arguments.
+    _explainer: Callable[[str, Status], Explanation] | None = attrs.field(
+        default=None, alias="explainer", eq=False, repr=False)
 
     @property
     def structure(self) -> StructuredFramework:
@@ -225,6 +236,41 @@ class Evaluation:
             return self._perspective
         return self.structure.perspective
 
+    def explain(self, node: NodeRef) -> Explanation:
+        """Why one proposition has its status (grounded and complete semantics).
+
+        After the direct method no argument is built: an ``IN`` proposition
+        is explained by the argument its derivation traced, an ``OUT`` one
+        by the attacks that cut every argument for it (see
+        :class:`Explanation`).
+
+        Raises:
+            FrameworkError: if the node is not a proposition of the map, or
+                the semantics is neither grounded nor complete.
+
+        Example:
+            >>> from argmap import ArgumentMap
+            >>> m = ArgumentMap()
+            >>> claim = m.add_claim("We should cycle to work", id="claim")
+            >>> _ = m.add_inference(m.add_claim("Cycling is healthy", id="health"), claim,
+            ...                     id="ra")
+            >>> _ = m.add_conflict(m.add_claim("Traffic is dangerous", id="danger"), claim,
+            ...                    id="ca")
+            >>> ev = evaluate(m)
+            >>> ev.explain("claim").defeats
+            (('ca', 'danger', 'ra'),)
+            >>> why = ev.explain("health")
+            >>> why.status.value, why.rule, sorted(why.premises)
+            ('IN', None, ['health'])
+        """
+        status = self.status(node)
+        nid = node if isinstance(node, str) else node.id
+        if self.semantics not in ("grounded", "complete"):
+            raise FrameworkError("explanations are given for grounded (and complete) semantics")
+        if self._explainer is not None:
+            return self._explainer(nid, status)
+        return explain_structure(self.structure, self.arguments, nid, status)
+
     def _with(self, status: Status) -> list[str]:
         return [k for k, v in self.statuses.items() if v is status]
 
@@ -272,10 +318,10 @@ def build_framework(
         perspective: a participant's id: only what that participant is
             committed to enters the knowledge base (see :func:`evaluate`).
         conclusion_preferences: how a preference between two propositions
-            reads: ``"decide"`` (default) -- it decides an attack between
+            reads: ``"decide"`` -- it decides an attack between
             arguments for them directly, also for derived conclusions;
-            ``"lift"`` -- textbook ASPIC+, where only premises and rules are
-            ordered: the preference is lifted to what yields the two
+            ``"lift"`` (default) -- textbook ASPIC+, where only premises and
+            rules are ordered: the preference is lifted to what yields the two
             propositions (see :func:`evaluate`) and then only the argument
             ordering decides.
         consistent_premises: build no argument whose premises conflict
@@ -324,6 +370,24 @@ def _theory(
     return th
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a theory or fixpoint is built.
+
+    Both allocate many small containers and create no reference cycles, yet
+    each allocation burst triggers collections, and the full ones walk every
+    object alive -- the whole map -- so their cost grows faster than the map.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 # ------------------------------------------------------------------ evaluation
 def evaluate(
     m: ArgumentMap,
@@ -361,9 +425,9 @@ def evaluate(
             only as the fact that they said it.  Without it, every premise
             of the map is in the knowledge base, whoever said it.
         conclusion_preferences: how a preference between two propositions
-            *x* over *y* reads.  ``"decide"`` (default): it decides an attack
+            *x* over *y* reads.  ``"decide"``: it decides an attack
             between arguments for them directly, also when they are derived
-            conclusions.  ``"lift"``: textbook ASPIC+, which orders only
+            conclusions.  ``"lift"`` (default): textbook ASPIC+, which orders only
             premises and defeasible rules, so the preference is lifted to
             what yields *x* and *y* -- between two premises it orders them;
             between two derived conclusions each defeasible rule concluding
@@ -397,8 +461,9 @@ def evaluate(
         ('OUT', 'IN', 'IN')
     """
     name = semantics_name(semantics)
-    th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
-                 conclusion_preferences=conclusion_preferences, transposition=transposition)
+    with _collector_paused():
+        th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
+                     conclusion_preferences=conclusion_preferences, transposition=transposition)
 
     def construct() -> StructuredFramework:
         return construct_framework(th, ordering=ordering, max_arguments=max_arguments,
@@ -407,8 +472,14 @@ def evaluate(
                           consistent_premises=consistent_premises)
 
     direct = name == "grounded" or (name == "complete" and not count_labellings)
-    if direct and why_not(th, ordering, consistent_premises=consistent_premises) is None:
-        found = grounded_direct(th)
+    fallback: str | None = None
+    if direct:
+        how = plan(th, ordering, consistent_premises=consistent_premises,
+                   conclusion_preferences=conclusion_preferences)
+        fallback = how.reason
+    if direct and fallback is None:
+        with _collector_paused():
+            found = grounded_direct(th, how.fails)
 
         def later() -> tuple[StructuredFramework, Labelling]:
             structure = construct()
@@ -416,9 +487,15 @@ def evaluate(
 
         return Evaluation(semantics=name, ordering=ordering, statuses=found.statuses,
                           labellings=1 if name == "grounded" else None, method="direct",
-                          unread=dict(th.unread), perspective=perspective, later=later)
+                          unread=dict(th.unread), perspective=perspective, later=later,
+                          explainer=functools.partial(explain_direct, found))
 
-    structure = construct()
+    try:
+        structure = construct()
+    except FrameworkError as exc:
+        if fallback is None:
+            raise
+        raise FrameworkError(f"{exc} (the direct method does not apply: {fallback})") from None
     af = structure.framework
     index = {a: i for i, a in enumerate(af.arguments)}
     by_conc = {f: [index[a] for a in ids] for f, ids in structure.by_conclusion.items()}
@@ -431,7 +508,7 @@ def evaluate(
         if name == "complete":
             count = af.count(name) if count_labellings else None
         return Evaluation(semantics=name, ordering=ordering, statuses=statuses, arguments=lab,
-                          structure=structure, labellings=count)
+                          structure=structure, labellings=count, fallback=fallback)
 
     dec = af._decompose(name)
     count = 1

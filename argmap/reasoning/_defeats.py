@@ -35,9 +35,10 @@ def construct_framework(
             figure = f"at least {COUNT_CAP:,}" if size >= COUNT_CAP else f"{size:,}"
             raise FrameworkError(
                 f"the map yields {figure} ASPIC+ arguments, more than {max_arguments:,} "
-                "arguments (linked premises with several arguments each multiply); only "
-                "grounded semantics without preferences between conflicting arguments is "
-                "computed without building them; raise max_arguments to build them anyway"
+                "arguments (linked premises with several arguments each multiply); grounded "
+                "semantics is computed without building them unless preferences split a "
+                "conflict or consistent premises are asked for; raise max_arguments to build "
+                "them anyway"
             )
     args, by_conc = build_arguments(th, max_arguments, consistent_premises=consistent_premises)
     n = len(args.conc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from argmap._map import ArgumentMap
+from argmap._map_queries import PREMISE_KINDS
 from argmap._nodes import (
     Conflict,
     Illocution,
@@ -85,10 +86,22 @@ def read_theory(
     def formula(nid: str | None) -> bool:
         return nid is not None and nid in nodes and nodes[nid].kind in _FORMULA_KINDS
 
+    # Whether a scheme is deductive depends only on the node's scheme and
+    # label, which few distinct values cover: look each pair up once.
+    deductive: dict[tuple[str | None, str | None], bool] = {}
+    predecessors, successors = m.predecessors, m.successors
+    preferences: list[Preference] = []
+    n_props = len(formulas)
     for n in nodes.values():
-        if isinstance(n, Inference):
-            concl = m.conclusion(n)
-            prem = tuple(dict.fromkeys(p.id for p in m.premises(n)))
+        if n.kind is NodeKind.I:
+            continue
+        if isinstance(n, Preference):
+            preferences.append(n)
+        elif isinstance(n, Inference):
+            # As m.premises and m.conclusion, without checking the node again.
+            concl = next((s for s in successors(n) if s.kind is not NodeKind.PA), None)
+            prem = tuple(dict.fromkeys(p.id for p in predecessors(n)
+                                       if p.kind in PREMISE_KINDS))
             if concl is None:
                 unread[n.id] = "inference without a conclusion"
             elif not prem:
@@ -101,8 +114,12 @@ def read_theory(
             elif concl.id in prem:
                 unread[n.id] = "inference whose conclusion is one of its premises"
             else:
-                scheme = scheme_of(m, n, catalogue=catalogue)
-                rules[n.id] = (prem, concl.id, bool(scheme is not None and scheme.deductive))
+                key = (n.scheme, n.label)
+                strict = deductive.get(key)
+                if strict is None:
+                    scheme = scheme_of(m, n, catalogue=catalogue)
+                    strict = deductive[key] = bool(scheme is not None and scheme.deductive)
+                rules[n.id] = (prem, concl.id, strict)
                 for p in (*prem, concl.id):
                     formulas.setdefault(p, None)
         elif isinstance(n, Rephrase):
@@ -155,7 +172,7 @@ def read_theory(
         concluded_by.setdefault(concl_id, []).append(rid)
     prop_pref: dict[str, set[str]] = {}
     rule_pref: dict[str, set[str]] = {}
-    for pa in m.nodes_of(Preference):
+    for pa in preferences:
         a, b = m.preferred(pa), m.dispreferred(pa)
         if a is None or b is None or a.id == b.id:
             unread[pa.id] = "preference without two different sides"
@@ -166,7 +183,11 @@ def read_theory(
         else:
             unread[pa.id] = ("preference between nodes that are not both propositions or both "
                              "read inferences")
-    order = [nid for nid in nodes if nid in formulas and nid not in synthetic]
+    if len(formulas) == n_props + len(synthetic):
+        # Only propositions (in map order) and conjunctions, which come last.
+        order = [f for f in formulas if f not in synthetic]
+    else:  # locutions used as formulas: back into map order
+        order = [nid for nid in nodes if nid in formulas and nid not in synthetic]
     order.extend(f for f in formulas if f in synthetic)
     th = _Theory(order, rules, concluded_by, conflicts, prop_pref, rule_pref,
                  synthetic=synthetic, unread=unread)
@@ -286,6 +307,13 @@ class _Order:
                     stack.extend(self._edges.get(y, ()))
             self._reach[x] = frozenset(seen)
         return self._reach[x]
+
+    def elements(self) -> set[str]:
+        """Everything the order ranks (named in some preference)."""
+        out = set(self._edges)
+        for worse in self._edges.values():
+            out.update(worse)
+        return out
 
     def better(self, x: str, y: str) -> bool:
         """True when x is strictly preferred to y."""

@@ -92,7 +92,7 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Acceptability",
      "Which propositions of a map follow: the AIF to ASPIC+ to Dung reading of a map "
      "and its result; see :ref:`reasoning-acceptability`.",
-     ("argmap.reasoning._aspic", "argmap.reasoning._structures")),
+     ("argmap.reasoning._aspic", "argmap.reasoning._structures", "argmap.reasoning._explain")),
     ("Argumentation frameworks",
      "Abstract (Dung) frameworks, their four semantics, and the ICCMA file formats.",
      ("argmap.reasoning._framework", "argmap.reasoning._iccma")),
