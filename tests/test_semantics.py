@@ -391,3 +391,21 @@ def test_files(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe")
     with pytest.raises(ParseError, match="UTF-8"):
         read_iccma(bad)
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_self_attackers_cannot_be_the_in_attacker_an_out_argument_needs(semantics: str) -> None:
+    # Twelve arguments attacked only by a clique of eighteen self-attackers (as
+    # ASPIC+ builds from contradictory strict rules): no attacker can ever be IN,
+    # so everything is UNDEC.  Found by propagation, this is instant; found by
+    # trying labels, it is 3^30 branches.
+    clique = [f"s{i}" for i in range(18)]
+    plain = [f"a{i}" for i in range(12)]
+    attacks = [(s, t) for s in clique for t in (*clique, *plain)]
+    af = ArgumentationFramework([*plain, *clique], attacks)
+    found = list(af.labellings(semantics))
+    if semantics == "stable":
+        assert found == []
+    else:
+        assert len(found) == 1
+        assert found[0].undec_arguments == set(plain) | set(clique)

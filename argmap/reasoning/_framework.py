@@ -509,9 +509,17 @@ def _search(
     choices = (_IN, _OUT) if stable else (_IN, _OUT, _UNDEC)
 
     def propagate(labels: list[int], queue: list[int]) -> bool:
+        # An argument waits in the queue at most once: in a dense framework every
+        # change would otherwise queue hundreds of arguments already waiting, and
+        # each is checked against all its attackers (cubic work in all).
+        queue = list(dict.fromkeys(queue))
+        waiting = bytearray(k)
+        for x in queue:
+            waiting[x] = 1
         while queue:
             x = queue.pop()
-            forced = _forced(x, labels, ain)
+            waiting[x] = 0
+            forced = _forced(x, labels, ain, can_be_in)
             if forced is None:
                 return False
             for y, value in forced:
@@ -522,8 +530,10 @@ def _search(
                         return False
                     continue
                 labels[y] = value
-                queue.append(y)
-                queue.extend(aout[y])
+                for z in (y, *aout[y]):
+                    if not waiting[z]:
+                        waiting[z] = 1
+                        queue.append(z)
         return True
 
     start = [_UNK] * k
@@ -557,10 +567,19 @@ def _search(
             stack.append((trial, 0))
 
 
-def _forced(x: int, labels: list[int], ain: list[list[int]]) -> list[tuple[int, int]] | None:
-    """Labels the complete-labelling conditions force around ``x`` (None on a conflict)."""
-    n_in = n_undec = n_unk = 0
-    unknown = -1
+def _forced(
+    x: int, labels: list[int], ain: list[list[int]], can_be_in: list[bool]
+) -> list[tuple[int, int]] | None:
+    """Labels the complete-labelling conditions force around ``x`` (None on a conflict).
+
+    An argument that attacks itself is never IN, so it cannot be the IN
+    attacker an OUT argument needs: counting only the attackers that can still
+    be IN finds dead ends at once that would otherwise surface only after
+    every other argument had been tried (a cluster of self-attackers makes
+    that exponential).
+    """
+    n_in = n_undec = n_unk = n_cand = 0
+    unknown = candidate = -1
     for a in ain[x]:
         la = labels[a]
         if la == _IN:
@@ -570,12 +589,17 @@ def _forced(x: int, labels: list[int], ain: list[list[int]]) -> list[tuple[int, 
         elif la == _UNK:
             n_unk += 1
             unknown = a
+            if can_be_in[a]:
+                n_cand += 1
+                candidate = a
     lx = labels[x]
     if lx == _UNK:
         if n_in:
             return [(x, _OUT)]
         if not n_unk:
             return [(x, _UNDEC if n_undec else _IN)]
+        if not n_cand and not can_be_in[x]:
+            return [(x, _UNDEC)]  # no attacker can make it OUT, and it cannot be IN
         return []
     if lx == _IN:
         if n_in or n_undec:
@@ -584,9 +608,9 @@ def _forced(x: int, labels: list[int], ain: list[list[int]]) -> list[tuple[int, 
     if lx == _OUT:
         if n_in:
             return []
-        if not n_unk:
+        if not n_cand:
             return None
-        return [(unknown, _IN)] if n_unk == 1 else []
+        return [(candidate, _IN)] if n_cand == 1 else []
     # UNDEC: no attacker IN, and at least one attacker not OUT.
     if n_in:
         return None
