@@ -187,11 +187,11 @@ class MapQueries(MapStore):
         for n in self.propositions:
             targets = outgoing.get(n.id)
             if targets:
-                kinds = {t.kind for tid in targets.values() if (t := nodes.get(tid)) is not None}
+                kinds = {t.kind for tid in targets[1::2] if (t := nodes.get(tid)) is not None}
                 if NodeKind.RA in kinds:
                     continue
                 if (NodeKind.CA in kinds or NodeKind.MA in kinds) and not any(
-                    isinstance(nodes.get(f), Inference) for f in incoming.get(n.id, {}).values()
+                    isinstance(nodes.get(f), Inference) for f in incoming.get(n.id, [])[1::2]
                 ):
                     continue
             out.append(n)
