@@ -38,8 +38,7 @@ def test_adjacency_follows_every_change(steps: list[tuple[str, ...]]) -> None:
     edges: dict[str, tuple[str, str]] = {}
     for step in steps:
         if step[0] == "node" and step[1] not in nodes:
-            cls = Claim if step[2] else Inference
-            m.add_node(cls(id=step[1], text="t") if cls is Claim else cls(id=step[1]))
+            m.add_node(Claim(id=step[1], text="t") if step[2] else Inference(id=step[1]))
             nodes.add(step[1])
         elif step[0] == "edge" and step[1] not in edges:
             m.add_edge(Edge(id=step[1], from_id=step[2], to_id=step[3]))
