@@ -175,12 +175,8 @@ class MapStore:
         self._nodes[node.id] = node
         return node
 
-    def _put_trusted(self, node: Node) -> None:
-        """Insert a node a reader has checked: a fresh id, and no spans (or checked ones)."""
-        self._nodes[node.id] = node
-
     def _put_trusted_many(self, nodes: Mapping[str, Node]) -> None:
-        """Insert nodes a reader has checked (each as :meth:`_put_trusted`), in their order."""
+        """Insert nodes a reader has checked (fresh ids, no spans or checked ones), in order."""
         self._nodes.update(nodes)
 
     def replace_node(self, node: _N) -> _N:

@@ -105,13 +105,6 @@ def plan(th: _Theory, ordering: str, *, consistent_premises: bool,
     return Plan(None, settled.fails)
 
 
-def why_not(th: _Theory, ordering: str, *, consistent_premises: bool,
-            conclusion_preferences: str = "lift") -> str | None:
-    """Why the direct method would not be exact for this theory, or None when it is."""
-    return plan(th, ordering, consistent_premises=consistent_premises,
-                conclusion_preferences=conclusion_preferences).reason
-
-
 @attrs.frozen(slots=True)
 class DirectGrounded:
     """The grounded fixpoint of a theory read as assumption-based argumentation.
