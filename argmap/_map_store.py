@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import threading
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -25,13 +26,15 @@ NodeRef = Node | str
 _N = TypeVar("_N", bound=Any)
 _edge_id = operator.attrgetter("id")
 _S = TypeVar("_S", bound="MapStore")
+# Indexing a reader's edges is rare and short: one lock for every map is enough.
+_SYNC_LOCK = threading.Lock()
 
 
 class MapStore:
     """Nodes, edges and participants of one text, with adjacency indexes (see ArgumentMap)."""
 
     __slots__ = ("_counter", "_edges", "_extra", "_in", "_nodes", "_out", "_participants",
-                 "_source")
+                 "_pending", "_source")
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __init__(
@@ -52,6 +55,11 @@ class MapStore:
         # edge with list.index, at C speed.
         self._out: dict[str, list[str]] = {}
         self._in: dict[str, list[str]] = {}
+        # Edges a reader added in bulk that the adjacency indexes do not hold
+        # yet: they are indexed by the first method that needs the indexes
+        # (see _sync), so that reading a file to convert or write it does not
+        # pay for them.
+        self._pending: list[Edge] = []
         self._counter = itertools.count(1)
 
     # ------------------------------------------------------------------ views
@@ -131,6 +139,7 @@ class MapStore:
 
     def copy(self: _S) -> _S:
         """Return an independent copy (nodes are immutable and shared)."""
+        self._sync()
         new = type(self)(source=self._source, extra=self._extra)
         new._nodes = dict(self._nodes)
         new._edges = dict(self._edges)
@@ -142,6 +151,7 @@ class MapStore:
     # ------------------------------------------------------- low-level changes
     def new_id(self, prefix: str) -> str:
         """Return an id ``prefix<N>`` not yet used by any node, edge or participant."""
+        self._sync()
         while True:
             candidate = f"{prefix}{next(self._counter)}"
             if (
@@ -176,8 +186,16 @@ class MapStore:
         return node
 
     def _put_trusted_many(self, nodes: Mapping[str, Node]) -> None:
-        """Insert nodes a reader has checked (fresh ids, no spans or checked ones), in order."""
-        self._nodes.update(nodes)
+        """Insert nodes a reader has checked (fresh ids, no spans or checked ones), in order.
+
+        A reader's new map takes the reader's dictionary as it is (which the
+        reader then no longer touches): copying hundreds of thousands of
+        entries would cost a tenth of the read.
+        """
+        if not self._nodes and type(nodes) is dict:
+            self._nodes = nodes
+        else:
+            self._nodes.update(nodes)
 
     def replace_node(self, node: _N) -> _N:
         """Replace the node with the same id (e.g. to correct its text); edges stay.
@@ -197,6 +215,7 @@ class MapStore:
     def remove_node(self, ref: NodeRef) -> Node:
         """Remove a node and every edge touching it; return the node."""
         node = self.node(ref)
+        self._sync()
         nid, edges = node.id, self._edges
         # The node's own lists go whole; only the other ends' lists are searched.
         for own, others in ((self._out, self._in), (self._in, self._out)):
@@ -219,6 +238,7 @@ class MapStore:
             raise MapError(f"not an edge: {edge!r}")
         if edge.id in self._edges:
             raise MapError(f"an edge with id {edge.id!r} is already in the map")
+        self._sync()
         self._edges[edge.id] = edge
         self._out.setdefault(edge.from_id, []).extend((edge.id, edge.to_id))
         self._in.setdefault(edge.to_id, []).extend((edge.id, edge.from_id))
@@ -228,9 +248,8 @@ class MapStore:
         """Add many trusted edges at once (readers); return the index of a duplicate id.
 
         Edges before a duplicate are added, as :meth:`add_edge` would have
-        added them one by one.  The table and each adjacency index are filled
-        in a pass of their own: on a large map, one hash table at a time stays
-        in the CPU cache far better than three touched in turn.
+        added them one by one.  They go into the edge table now and into the
+        adjacency indexes when a method first needs those (see :meth:`_sync`).
         """
         table = self._edges
         added = edges
@@ -248,21 +267,39 @@ class MapStore:
                     added, duplicate = edges[:i], i
                     break
                 table[eid] = edge
-        out_index = self._out
-        for edge in added:
-            adj = out_index.get(edge.from_id)
-            if adj is None:
-                out_index[edge.from_id] = [edge.id, edge.to_id]
-            else:
-                adj += (edge.id, edge.to_id)
-        in_index = self._in
-        for edge in added:
-            adj = in_index.get(edge.to_id)
-            if adj is None:
-                in_index[edge.to_id] = [edge.id, edge.from_id]
-            else:
-                adj += (edge.id, edge.from_id)
+        self._pending.extend(added)
         return duplicate
+
+    def _sync(self) -> None:
+        """Put the edges added in bulk into the adjacency indexes (a no-op when there are none).
+
+        Each index is filled in a pass of its own: on a large map, one hash
+        table at a time stays in the processor's cache far better than two
+        touched in turn.  Queries only read a map, so threads may share one:
+        the edges are indexed once, under a lock, and marked done only then,
+        so a thread that comes meanwhile waits instead of reading half an index.
+        """
+        if not self._pending:
+            return
+        with _SYNC_LOCK:
+            pending = self._pending
+            if not pending:  # another thread did it while this one waited
+                return
+            out_index = self._out
+            for edge in pending:
+                adj = out_index.get(edge.from_id)
+                if adj is None:
+                    out_index[edge.from_id] = [edge.id, edge.to_id]
+                else:
+                    adj += (edge.id, edge.to_id)
+            in_index = self._in
+            for edge in pending:
+                adj = in_index.get(edge.to_id)
+                if adj is None:
+                    in_index[edge.to_id] = [edge.id, edge.from_id]
+                else:
+                    adj += (edge.id, edge.from_id)
+            self._pending = []
 
     def remove_edge(self, edge_id: str) -> Edge:
         """Remove an edge by id and return it."""
@@ -270,6 +307,7 @@ class MapStore:
             edge = self._edges.pop(edge_id)
         except KeyError:
             raise MapError(f"no edge with id {edge_id!r} in the map") from None
+        self._sync()
         _unlink(self._out, edge.from_id, edge_id)
         _unlink(self._in, edge.to_id, edge_id)
         return edge
@@ -290,6 +328,7 @@ class MapStore:
 
     def _joined(self, from_id: str, to_id: str) -> bool:
         # Scan the smaller side: O(min(out-degree, in-degree)).
+        self._sync()
         out, inc = self._out.get(from_id, []), self._in.get(to_id, [])
         if len(out) <= len(inc):
             return to_id in out[1::2]
@@ -324,16 +363,22 @@ class MapStore:
     def incoming(self, ref: NodeRef) -> tuple[Edge, ...]:
         """Edges entering the node (in insertion order)."""
         nid = ref if isinstance(ref, str) else ref.id
+        if self._pending:
+            self._sync()
         return tuple(self._edges[e] for e in self._in.get(nid, [])[::2])
 
     def outgoing(self, ref: NodeRef) -> tuple[Edge, ...]:
         """Edges leaving the node (in insertion order)."""
         nid = ref if isinstance(ref, str) else ref.id
+        if self._pending:
+            self._sync()
         return tuple(self._edges[e] for e in self._out.get(nid, [])[::2])
 
     def predecessors(self, ref: NodeRef) -> tuple[Node, ...]:
         """Nodes with an edge into this node (dangling ends skipped)."""
         nid = ref if isinstance(ref, str) else ref.id
+        if self._pending:
+            self._sync()
         adj = self._in.get(nid)
         if not adj:
             return ()
@@ -343,6 +388,8 @@ class MapStore:
     def successors(self, ref: NodeRef) -> tuple[Node, ...]:
         """Nodes this node has an edge into (dangling ends skipped)."""
         nid = ref if isinstance(ref, str) else ref.id
+        if self._pending:
+            self._sync()
         adj = self._out.get(nid)
         if not adj:
             return ()

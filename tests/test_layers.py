@@ -20,7 +20,7 @@ PACKAGE = Path(argmap.__file__).resolve().parent
 #: Layers from the bottom up; a module may import from its own layer or those below. The
 #: longest matching prefix decides a module's layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("argmap._errors", "argmap._problem", "argmap._lazy"),
+    ("argmap._errors", "argmap._problem", "argmap._lazy", "argmap._gcpause"),
     ("argmap._xmlchars", "argmap._text", "argmap._extra", "argmap._atomic"),
     ("argmap._nodes",),
     ("argmap._map_store", "argmap._validation", "argmap._map_queries", "argmap._map"),

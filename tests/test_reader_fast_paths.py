@@ -14,7 +14,7 @@ import warnings
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import argmap
@@ -55,7 +55,7 @@ def test_the_edge_maker_also_takes_its_fields_by_position() -> None:
 
 # ------------------------------------------------------------ strict JSON
 _scalars = st.none() | st.booleans() | st.integers(-10, 10) | st.text(
-    alphabet='ab:{}[]"\\ ', max_size=4)
+    alphabet='ab:{}[]"\\ ', max_size=4) | st.sampled_from(["::", "12:30:00", ":", '":"'])
 _json_values = st.recursive(
     _scalars,
     lambda inner: st.lists(inner, max_size=12)
@@ -81,6 +81,34 @@ def test_key_total_counts_every_key_and_never_over_counts(value: Any, short: int
     # Told of fewer containers than there are, the walk may stop early: it can only
     # count fewer keys, which sends the caller to the decoder that names the repeat.
     assert _jsonsafe._key_total(value, max(0, containers - short)) <= _keys(value)
+
+
+def _structure(text: str) -> bytes:
+    """The bytes ``[]{}:`` outside strings, by a plain character scan."""
+    out, in_string, escaped = [], False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[]{}:":
+            out.append(ch)
+    return "".join(out).encode()
+
+
+@given(_json_values, st.booleans(), st.booleans())
+@example({"[": None, "": "::"}, False, False)  # an empty key between two colons
+@example({"t": "12:30:00", "a:": "::", "::": [":"]}, True, True)
+def test_skeleton_is_the_structure_outside_strings(value: Any, ascii_only: bool,
+                                                   spaced: bool) -> None:
+    text = json.dumps(value, ensure_ascii=ascii_only,
+                      separators=(", ", ": ") if spaced else (",", ":"))
+    assert _jsonsafe._skeleton(text.encode()) == _structure(text)
 
 
 @given(st.integers(1, 40), st.integers(1, 40), st.sampled_from(["[]", "{}"]))

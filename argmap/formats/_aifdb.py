@@ -79,13 +79,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from argmap._gcpause import collector_paused
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Locution,
     Node,
 )
 from argmap._problem import Problem
-from argmap.formats._aifdb_read import no_gc, read_aifdb
+from argmap.formats._aifdb_read import read_aifdb
 from argmap.formats._aifdb_records import K_KEPT, K_OTHER
 from argmap.formats._aifdb_write import dump_aifdb
 from argmap.formats._format import Format
@@ -101,7 +102,7 @@ __all__ = [
 
 
 def _load(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
-    with no_gc():
+    with collector_paused():
         return read_aifdb(data, name)
 
 

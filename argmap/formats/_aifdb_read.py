@@ -4,17 +4,16 @@ and xAIF) into a map, keeping every record that does not fit the graph."""
 from __future__ import annotations
 
 import collections
-import contextlib
-import gc
 import operator
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict
+from argmap._gcpause import collector_paused
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     DEFAULT_LABELS,
@@ -65,7 +64,6 @@ from argmap.formats._records import (
 
 __all__ = [
     "decode_object",
-    "no_gc",
     "read_aif",
     "read_aifdb",
     "xml_safe",
@@ -436,7 +434,7 @@ def read_aif(obj: Mapping[str, Any], m: ArgumentMap, name: str, *, trusted: bool
         ParseError: for text XML cannot carry, naming the record.
     """
     reader = _Reader(m, name, trusted)
-    with no_gc():
+    with collector_paused():
         reader.read(obj)
     return reader.extra
 
@@ -496,30 +494,6 @@ def _plain_edges(records: list[Any]) -> tuple[list[Edge], bool] | None:
         return None
     make = unchecked_maker(Edge)  # Edge's fields by position: id, from, to
     return list(map(make, ids, sources, targets)), null_form
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a reader builds a map.
-
-    A map is tens of thousands of acyclic objects made at once: collecting
-    while they are made only costs time.  When the collector is switched back
-    on they would all sit in its youngest generation, and the first collection
-    would walk every one of them just to promote it; the objects of the
-    finished map are long-lived, so they are moved straight to the oldest
-    generation instead (``gc.freeze`` then ``gc.unfreeze``) -- unless the
-    application froze objects itself, which is then left alone.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _plain_node(raw: Mapping[str, Any], nid: str,

@@ -7,7 +7,6 @@ is checked against that schema; every document written validates against it.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +16,7 @@ from lxml import etree
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict
+from argmap._gcpause import collector_paused
 from argmap._map import ArgumentMap
 from argmap._nodes import (
     Claim,
@@ -279,15 +279,10 @@ def from_xml(data: bytes | str, *, name: str = "<bytes>", strict: bool = False) 
     # Before any parser sees it: the schema would refuse such an element too, but
     # only after libxml2 had built every attribute and logged an error for each.
     check_attribute_counts(raw, name)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of acyclic objects: collecting mid-build only costs time
-    try:
+    with collector_paused():
         m = _stream(raw, name)
         if m is None:
             m = _from_tree(raw, name)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return finish_read(m, strict, name)
 
 

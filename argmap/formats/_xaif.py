@@ -52,11 +52,12 @@ import attrs
 
 from argmap._errors import ArgmapError, ParseError
 from argmap._extra import FrozenJSONDict, thaw_json
+from argmap._gcpause import collector_paused
 from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Evidence, Locution, Node
 from argmap._problem import Problem
 from argmap._text import Source, Span
-from argmap.formats._aifdb_read import decode_object, no_gc, read_aif, xml_safe
+from argmap.formats._aifdb_read import decode_object, read_aif, xml_safe
 from argmap.formats._aifdb_write import AifWriter, encode
 from argmap.formats._format import Format
 from argmap.formats._html import Highlight, html_to_text, text_to_html
@@ -156,14 +157,14 @@ def read_document(data: bytes, name: str) -> ArgumentMap:
 
 
 def _load_ova3(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
-    with no_gc():
+    with collector_paused():
         m = read_document(data, name)
     _drop_writer_defaults(m, data, "ova3")
     return m
 
 
 def _load_xaif(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
-    with no_gc():
+    with collector_paused():
         m = read_document(data, name)
     _drop_writer_defaults(m, data, "xaif")
     return m

@@ -75,16 +75,15 @@ with several labellings, a proposition's status is sceptical: ``IN`` (or
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 
+from argmap._gcpause import collector_paused
 from argmap._map import ArgumentMap, NodeRef
 from argmap.reasoning._defeats import construct_framework
-from argmap.reasoning._direct import grounded_direct, plan
+from argmap.reasoning._direct import DirectGrounded, grounded_direct, plan
 from argmap.reasoning._explain import Explanation, explain_direct, explain_structure
 from argmap.reasoning._framework import (
     FrameworkError,
@@ -370,24 +369,6 @@ def _theory(
     return th
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a theory or fixpoint is built.
-
-    Both allocate many small containers and create no reference cycles, yet
-    each allocation burst triggers collections, and the full ones walk every
-    object alive -- the whole map -- so their cost grows faster than the map.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 # ------------------------------------------------------------------ evaluation
 def evaluate(
     m: ArgumentMap,
@@ -461,9 +442,18 @@ def evaluate(
         ('OUT', 'IN', 'IN')
     """
     name = semantics_name(semantics)
-    with _collector_paused():
+    direct = name == "grounded" or (name == "complete" and not count_labellings)
+    fallback: str | None = None
+    found: DirectGrounded | None = None
+    with collector_paused():
         th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
                      conclusion_preferences=conclusion_preferences, transposition=transposition)
+        if direct:
+            how = plan(th, ordering, consistent_premises=consistent_premises,
+                       conclusion_preferences=conclusion_preferences)
+            fallback = how.reason
+            if fallback is None:
+                found = grounded_direct(th, how.fails)
 
     def construct() -> StructuredFramework:
         return construct_framework(th, ordering=ordering, max_arguments=max_arguments,
@@ -471,16 +461,7 @@ def evaluate(
                           conclusion_preferences=conclusion_preferences,
                           consistent_premises=consistent_premises)
 
-    direct = name == "grounded" or (name == "complete" and not count_labellings)
-    fallback: str | None = None
-    if direct:
-        how = plan(th, ordering, consistent_premises=consistent_premises,
-                   conclusion_preferences=conclusion_preferences)
-        fallback = how.reason
-    if direct and fallback is None:
-        with _collector_paused():
-            found = grounded_direct(th, how.fails)
-
+    if found is not None:
         def later() -> tuple[StructuredFramework, Labelling]:
             structure = construct()
             return structure, structure.framework.grounded()

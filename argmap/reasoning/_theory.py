@@ -83,9 +83,6 @@ def read_theory(
     unread: dict[str, str] = {}
     synthetic: set[str] = set()
 
-    def formula(nid: str | None) -> bool:
-        return nid is not None and nid in nodes and nodes[nid].kind in _FORMULA_KINDS
-
     # Whether a scheme is deductive depends only on the node's scheme and
     # label, which few distinct values cover: look each pair up once.
     deductive: dict[tuple[str | None, str | None], bool] = {}
@@ -100,8 +97,10 @@ def read_theory(
         elif isinstance(n, Inference):
             # As m.premises and m.conclusion, without checking the node again.
             concl = next((s for s in successors(n) if s.kind is not NodeKind.PA), None)
-            prem = tuple(dict.fromkeys(p.id for p in predecessors(n)
-                                       if p.kind in PREMISE_KINDS))
+            # The node objects at hand decide kinds: on a large map, every lookup of
+            # an id in the map is likely a cache miss.
+            prem_nodes = [p for p in predecessors(n) if p.kind in PREMISE_KINDS]
+            prem = tuple(dict.fromkeys(p.id for p in prem_nodes))
             if concl is None:
                 unread[n.id] = "inference without a conclusion"
             elif not prem:
@@ -109,7 +108,7 @@ def read_theory(
             elif concl.kind is NodeKind.RA:
                 unread[n.id] = ("inference supporting another inference (backing of a rule): "
                                 "ASPIC+ has no arguments for rules")
-            elif not formula(concl.id):
+            elif concl.kind not in _FORMULA_KINDS:
                 unread[n.id] = f"inference concluding a {concl.kind.value} node"
             elif concl.id in prem:
                 unread[n.id] = "inference whose conclusion is one of its premises"
@@ -120,8 +119,9 @@ def read_theory(
                     scheme = scheme_of(m, n, catalogue=catalogue)
                     strict = deductive[key] = bool(scheme is not None and scheme.deductive)
                 rules[n.id] = (prem, concl.id, strict)
-                for p in (*prem, concl.id):
-                    formulas.setdefault(p, None)
+                for node in (*prem_nodes, concl):
+                    if node.kind is not NodeKind.I:  # every proposition is a formula already
+                        formulas.setdefault(node.id, None)
         elif isinstance(n, Rephrase):
             src = [p.id for p in m.predecessors(n) if p.kind is NodeKind.I]
             dst = [s.id for s in m.successors(n) if s.kind is NodeKind.I]
@@ -130,8 +130,8 @@ def read_theory(
             else:
                 unread[n.id] = "rephrase without exactly one original and one rephrased proposition"
         elif isinstance(n, Conflict):
-            parts = [p.id for p in m.predecessors(n) if formula(p.id)]
-            succ = m.successors(n)
+            parts = [p.id for p in predecessors(n) if p.kind in _FORMULA_KINDS]
+            succ = successors(n)
             target = succ[0] if len(succ) == 1 else None
             if not parts:
                 unread[n.id] = "conflict without an attacking proposition"
@@ -140,7 +140,7 @@ def read_theory(
                 unread[n.id] = ("conflict without a target" if not succ
                                 else "conflict with several targets")
                 continue
-            if formula(target.id):
+            if target.kind in _FORMULA_KINDS:
                 on = "formula"
             elif target.kind in (NodeKind.RA, NodeKind.MA):
                 on = "rule"
