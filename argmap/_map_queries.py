@@ -182,7 +182,6 @@ class MapQueries(MapStore):
         claim; a supported thesis that also strikes back at a counter-claim
         is).  Preferences play no part.  Isolated propositions count as roots.
         """
-        self._sync()
         nodes, outgoing, incoming = self._nodes, self._out, self._in
         out: list[INode] = []
         for n in self.propositions:

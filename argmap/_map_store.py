@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -26,15 +25,13 @@ NodeRef = Node | str
 _N = TypeVar("_N", bound=Any)
 _edge_id = operator.attrgetter("id")
 _S = TypeVar("_S", bound="MapStore")
-# Indexing a reader's edges is rare and short: one lock for every map is enough.
-_SYNC_LOCK = threading.Lock()
 
 
 class MapStore:
     """Nodes, edges and participants of one text, with adjacency indexes (see ArgumentMap)."""
 
     __slots__ = ("_counter", "_edges", "_extra", "_in", "_nodes", "_out", "_participants",
-                 "_pending", "_source")
+                 "_source")
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __init__(
@@ -55,11 +52,6 @@ class MapStore:
         # edge with list.index, at C speed.
         self._out: dict[str, list[str]] = {}
         self._in: dict[str, list[str]] = {}
-        # Edges a reader added in bulk that the adjacency indexes do not hold
-        # yet: they are indexed by the first method that needs the indexes
-        # (see _sync), so that reading a file to convert or write it does not
-        # pay for them.
-        self._pending: list[Edge] = []
         self._counter = itertools.count(1)
 
     # ------------------------------------------------------------------ views
@@ -139,7 +131,6 @@ class MapStore:
 
     def copy(self: _S) -> _S:
         """Return an independent copy (nodes are immutable and shared)."""
-        self._sync()
         new = type(self)(source=self._source, extra=self._extra)
         new._nodes = dict(self._nodes)
         new._edges = dict(self._edges)
@@ -151,7 +142,6 @@ class MapStore:
     # ------------------------------------------------------- low-level changes
     def new_id(self, prefix: str) -> str:
         """Return an id ``prefix<N>`` not yet used by any node, edge or participant."""
-        self._sync()
         while True:
             candidate = f"{prefix}{next(self._counter)}"
             if (
@@ -189,8 +179,7 @@ class MapStore:
         """Insert nodes a reader has checked (fresh ids, no spans or checked ones), in order.
 
         A reader's new map takes the reader's dictionary as it is (which the
-        reader then no longer touches): copying hundreds of thousands of
-        entries would cost a tenth of the read.
+        reader then no longer touches) rather than copying every entry.
         """
         if not self._nodes and type(nodes) is dict:
             self._nodes = nodes
@@ -215,7 +204,6 @@ class MapStore:
     def remove_node(self, ref: NodeRef) -> Node:
         """Remove a node and every edge touching it; return the node."""
         node = self.node(ref)
-        self._sync()
         nid, edges = node.id, self._edges
         # The node's own lists go whole; only the other ends' lists are searched.
         for own, others in ((self._out, self._in), (self._in, self._out)):
@@ -238,7 +226,6 @@ class MapStore:
             raise MapError(f"not an edge: {edge!r}")
         if edge.id in self._edges:
             raise MapError(f"an edge with id {edge.id!r} is already in the map")
-        self._sync()
         self._edges[edge.id] = edge
         self._out.setdefault(edge.from_id, []).extend((edge.id, edge.to_id))
         self._in.setdefault(edge.to_id, []).extend((edge.id, edge.from_id))
@@ -248,8 +235,8 @@ class MapStore:
         """Add many trusted edges at once (readers); return the index of a duplicate id.
 
         Edges before a duplicate are added, as :meth:`add_edge` would have
-        added them one by one.  They go into the edge table now and into the
-        adjacency indexes when a method first needs those (see :meth:`_sync`).
+        added them one by one.  The table is filled in a pass of its own, before
+        the indexes (see :meth:`_index_edges`).
         """
         table = self._edges
         added = edges
@@ -267,39 +254,40 @@ class MapStore:
                     added, duplicate = edges[:i], i
                     break
                 table[eid] = edge
-        self._pending.extend(added)
+        self._index_edges(added)
         return duplicate
 
-    def _sync(self) -> None:
-        """Put the edges added in bulk into the adjacency indexes (a no-op when there are none).
+    def _adopt_edges(self, table: dict[str, Edge]) -> bool:
+        """Take a reader's table of trusted edges whole, if the map has none yet.
 
-        Each index is filled in a pass of its own: on a large map, one hash
-        table at a time stays in the processor's cache far better than two
-        touched in turn.  Queries only read a map, so threads may share one:
-        the edges are indexed once, under a lock, and marked done only then,
-        so a thread that comes meanwhile waits instead of reading half an index.
+        False, changing nothing, when the map has edges (then use :meth:`_add_edges`).
         """
-        if not self._pending:
-            return
-        with _SYNC_LOCK:
-            pending = self._pending
-            if not pending:  # another thread did it while this one waited
-                return
-            out_index = self._out
-            for edge in pending:
-                adj = out_index.get(edge.from_id)
-                if adj is None:
-                    out_index[edge.from_id] = [edge.id, edge.to_id]
-                else:
-                    adj += (edge.id, edge.to_id)
-            in_index = self._in
-            for edge in pending:
-                adj = in_index.get(edge.to_id)
-                if adj is None:
-                    in_index[edge.to_id] = [edge.id, edge.from_id]
-                else:
-                    adj += (edge.id, edge.from_id)
-            self._pending = []
+        if self._edges or type(table) is not dict:
+            return False
+        self._edges = table
+        self._index_edges(table.values())
+        return True
+
+    def _index_edges(self, edges: Iterable[Edge]) -> None:
+        """Put edges into the adjacency indexes, each index in a pass of its own.
+
+        On a large map, one hash table at a time stays in the processor's cache
+        far better than two touched in turn.
+        """
+        out_index = self._out
+        for edge in edges:
+            adj = out_index.get(edge.from_id)
+            if adj is None:
+                out_index[edge.from_id] = [edge.id, edge.to_id]
+            else:
+                adj += (edge.id, edge.to_id)
+        in_index = self._in
+        for edge in edges:
+            adj = in_index.get(edge.to_id)
+            if adj is None:
+                in_index[edge.to_id] = [edge.id, edge.from_id]
+            else:
+                adj += (edge.id, edge.from_id)
 
     def remove_edge(self, edge_id: str) -> Edge:
         """Remove an edge by id and return it."""
@@ -307,7 +295,6 @@ class MapStore:
             edge = self._edges.pop(edge_id)
         except KeyError:
             raise MapError(f"no edge with id {edge_id!r} in the map") from None
-        self._sync()
         _unlink(self._out, edge.from_id, edge_id)
         _unlink(self._in, edge.to_id, edge_id)
         return edge
@@ -328,7 +315,6 @@ class MapStore:
 
     def _joined(self, from_id: str, to_id: str) -> bool:
         # Scan the smaller side: O(min(out-degree, in-degree)).
-        self._sync()
         out, inc = self._out.get(from_id, []), self._in.get(to_id, [])
         if len(out) <= len(inc):
             return to_id in out[1::2]
@@ -363,22 +349,16 @@ class MapStore:
     def incoming(self, ref: NodeRef) -> tuple[Edge, ...]:
         """Edges entering the node (in insertion order)."""
         nid = ref if isinstance(ref, str) else ref.id
-        if self._pending:
-            self._sync()
         return tuple(self._edges[e] for e in self._in.get(nid, [])[::2])
 
     def outgoing(self, ref: NodeRef) -> tuple[Edge, ...]:
         """Edges leaving the node (in insertion order)."""
         nid = ref if isinstance(ref, str) else ref.id
-        if self._pending:
-            self._sync()
         return tuple(self._edges[e] for e in self._out.get(nid, [])[::2])
 
     def predecessors(self, ref: NodeRef) -> tuple[Node, ...]:
         """Nodes with an edge into this node (dangling ends skipped)."""
         nid = ref if isinstance(ref, str) else ref.id
-        if self._pending:
-            self._sync()
         adj = self._in.get(nid)
         if not adj:
             return ()
@@ -388,8 +368,6 @@ class MapStore:
     def successors(self, ref: NodeRef) -> tuple[Node, ...]:
         """Nodes this node has an edge into (dangling ends skipped)."""
         nid = ref if isinstance(ref, str) else ref.id
-        if self._pending:
-            self._sync()
         adj = self._out.get(nid)
         if not adj:
             return ()

@@ -192,3 +192,14 @@ def test_property_every_node_record_is_accounted_for(types: list[str]) -> None:
              for i, t in enumerate(types)]
     m = argmap.loads(_doc(nodes, []), "sadface")
     assert len(m.nodes) == len(nodes)
+
+
+@pytest.mark.parametrize("label", ["", None, "rebut", "support"])
+def test_scheme_labels_come_back_as_they_were_even_empty(label: str | None) -> None:
+    m = argmap.ArgumentMap()
+    a, b = m.add_claim("a"), m.add_claim("b")
+    ca = m.add_conflict(a, b)
+    m.replace_node(argmap.Conflict(id=ca.id, label=label))
+    back = argmap.loads(argmap.dumps(m, "sadface"), "sadface")
+    assert isinstance(back.nodes[ca.id], argmap.Conflict)
+    assert back.nodes[ca.id].label == label

@@ -259,10 +259,9 @@ class _Reader:
         fast = not numeric and self.trusted
         if fast:
             bulk = _plain_edges(records)
-            if bulk is not None:
+            if bulk is not None and self.m._adopt_edges(bulk[0]):
                 if bulk[1]:  # every record has a null formEdgeID: the file's default
                     self.extra[K_EDGE_DEFAULTS] = {"formEdgeID": None}
-                self.m._add_edges(bulk[0])
                 return
         nulls = _null_forms(records)
         defaults: dict[str, Any] = {"formEdgeID": None} if nulls * 2 > len(records) else {}
@@ -461,8 +460,8 @@ def _null_forms(records: list[Any]) -> int:
         return sum(1 for r in records if type(r) is dict and r.get("formEdgeID", 0) is None)
 
 
-def _plain_edges(records: list[Any]) -> tuple[list[Edge], bool] | None:
-    """The edges of the records when every one is plain, and whether they hold a null form.
+def _plain_edges(records: list[Any]) -> tuple[dict[str, Edge], bool] | None:
+    """The edges of the records by id when every one is plain, and whether they hold a null form.
 
     Plain: an object holding ``edgeID``, ``fromID`` and ``toID`` and nothing
     else -- or, in every record, also ``"formEdgeID": null`` (which then is the
@@ -490,10 +489,11 @@ def _plain_edges(records: list[Any]) -> tuple[list[Edge], bool] | None:
     for column in (ids, sources, targets):
         if set(map(type, column)) != {str} or not all(column):
             return None
-    if len(set(ids)) != len(ids):
-        return None
     make = unchecked_maker(Edge)  # Edge's fields by position: id, from, to
-    return list(map(make, ids, sources, targets)), null_form
+    table = dict(zip(ids, map(make, ids, sources, targets), strict=True))
+    if len(table) != len(ids):
+        return None
+    return table, null_form
 
 
 def _plain_node(raw: Mapping[str, Any], nid: str,

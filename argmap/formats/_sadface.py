@@ -336,7 +336,8 @@ def _render_node(n: Node, resource: tuple[str, str] | None) -> dict[str, Any]:
         out.update(rest)
         return out
     if isinstance(n, (Inference, Conflict, Rephrase, Preference)):
-        name = n.label or n.scheme or _DEFAULT_NAME[type(n)]
+        # An empty label is a label: written as it is, it reads back as itself.
+        name = n.label if n.label is not None else n.scheme or _DEFAULT_NAME[type(n)]
         if K_NODE not in n.extra:
             rest = {"type": "scheme", "metadata": {"core": {}}}
         out = {"id": n.id, "name": name}
