@@ -201,5 +201,6 @@ def test_scheme_labels_come_back_as_they_were_even_empty(label: str | None) -> N
     ca = m.add_conflict(a, b)
     m.replace_node(argmap.Conflict(id=ca.id, label=label))
     back = argmap.loads(argmap.dumps(m, "sadface"), "sadface")
-    assert isinstance(back.nodes[ca.id], argmap.Conflict)
-    assert back.nodes[ca.id].label == label
+    node = back.nodes[ca.id]
+    assert isinstance(node, argmap.Conflict)
+    assert node.label == label
