@@ -189,3 +189,15 @@ def test_import_argmap_loads_no_reader_reasoning_or_rendering() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_reading_a_file_loads_no_reasoning_beyond_the_scheme_catalogue() -> None:
+    import subprocess
+    import sys
+
+    seed = PACKAGE.parent / "examples" / "output" / "seed.aif.xml"
+    code = ("import sys, argmap; argmap.read(sys.argv[1]); print(sorted(m for m in sys.modules "
+            "if m.startswith(('argmap.reasoning', 'argmap.view', 'argmap._cli'))))")
+    out = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "['argmap.reasoning', 'argmap.reasoning._schemes']"
