@@ -23,10 +23,17 @@ def collector_paused() -> Iterator[None]:
     oldest generation instead (``gc.freeze`` then ``gc.unfreeze``, each a
     constant-time splice of the collector's lists) -- unless the application
     froze objects itself, which is then left alone.  Nested pauses are one.
+
+    That move takes every young object, not only the new ones, and cycles
+    moved that way wait for the next full collection.  So the young
+    generations are collected first: the application's unreachable cycles go
+    now (a pass over a few thousand objects at most), and only what is built
+    here, and what the application still holds, is moved.
     """
     if not gc.isenabled():
         yield
         return
+    gc.collect(1)
     gc.disable()
     try:
         yield
