@@ -191,11 +191,14 @@ def test_import_argmap_loads_no_reader_reasoning_or_rendering() -> None:
     assert out == "[]"
 
 
-def test_reading_a_file_loads_no_reasoning_beyond_the_scheme_catalogue() -> None:
+def test_reading_a_file_loads_no_reasoning_beyond_the_scheme_catalogue(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    seed = PACKAGE.parent / "examples" / "output" / "seed.aif.xml"
+    m = argmap.ArgumentMap()
+    m.add_inference(m.add_claim("Cycling is healthy"), m.add_claim("We should cycle"))
+    seed = tmp_path / "m.aif.xml"
+    argmap.write(m, seed)
     code = ("import sys, argmap; argmap.read(sys.argv[1]); print(sorted(m for m in sys.modules "
             "if m.startswith(('argmap.reasoning', 'argmap.view', 'argmap._cli'))))")
     out = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True,
