@@ -93,6 +93,7 @@ from argmap.formats._format import Format
 from argmap.formats._records import (
     as_id,
 )
+from argmap.formats._registry import described
 from argmap.formats._sniff import json_shape, sadface_like
 
 __all__ = [
@@ -186,9 +187,7 @@ def _kept_problem(collection: str, index: Any, raw: Any, nodes: Mapping[str, Nod
 
 
 FORMAT = Format(
-    name="aifdb-json",
-    suffixes=(".json",),
-    description="AIFdb JSON, export and upload shapes (lossless)",
+    **described("aifdb-json"),
     load=_load,
     dump=dump_aifdb,
     sniff=_sniff,

@@ -43,6 +43,7 @@ from argmap.formats._aifxml_vocab import (
 from argmap.formats._aifxml_write import to_xml
 from argmap.formats._format import Format, finish_read
 from argmap.formats._jsonsafe import loads_strict
+from argmap.formats._registry import described
 from argmap.formats._sniff import xml_root, xml_root_namespace
 from argmap.formats._xmlsafe import MAX_INPUT_BYTES, check_not_compressed, parse_xml
 from argmap.formats._xmlscan import check_attribute_counts
@@ -542,9 +543,7 @@ def _sniff(data: bytes) -> bool:
 
 
 FORMAT = Format(
-    name="aif-xml",
-    suffixes=(".aif.xml", ".xml", ".aifxml"),
-    description="argmap AIF-XML (lossless; schema-validated)",
+    **described("aif-xml"),
     load=_load,
     dump=to_xml,
     sniff=_sniff,

@@ -56,6 +56,7 @@ from argmap._text import Source, Span
 from argmap.formats._araucaria_schemes import scheme_set_size
 from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
+from argmap.formats._registry import described
 from argmap.formats._sniff import xml_root
 from argmap.formats._xmlsafe import parse_xml
 
@@ -252,9 +253,7 @@ def problems(m: ArgumentMap) -> list[Problem]:
 
 
 FORMAT = Format(
-    name="aml",
-    suffixes=(".aml", ".scm"),
-    description="Araucaria AML (read only; spans from PROPTEXT offsets)",
+    **described("aml"),
     load=_load,
     sniff=_sniff,
 )

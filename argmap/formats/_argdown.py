@@ -61,6 +61,7 @@ from argmap._nodes import Claim, Conflict, Edge, Inference
 from argmap.formats._argdown_parse import _DATA, ArgdownParser, parse_yaml
 from argmap.formats._format import Format
 from argmap.formats._jsonsafe import decode_json_bytes
+from argmap.formats._registry import described
 from argmap.formats._sniff import json_shape
 
 __all__ = [
@@ -306,17 +307,13 @@ def _sniff_json(data: bytes) -> bool:
 
 
 FORMAT = Format(
-    name="argdown",
-    suffixes=(".argdown", ".ad"),
-    description="Argdown source (read only)",
+    **described("argdown"),
     load=_load,
 )
 
 
 JSON_FORMAT = Format(
-    name="argdown-json",
-    suffixes=(".argdown.json", ".json"),
-    description="the JSON the Argdown tools export (read only)",
+    **described("argdown-json"),
     load=_load_json,
     sniff=_sniff_json,
 )

@@ -91,6 +91,7 @@ from argmap._nodes import Claim, Conflict, Edge, Evidence, Inference, INode, Nod
 from argmap._problem import Problem
 from argmap._text import Source, Span
 from argmap.formats._format import Format
+from argmap.formats._registry import described
 from argmap.formats._xmlsafe import read_input
 
 __all__ = ["FORMAT", "problems", "read_brat", "write_brat"]
@@ -561,9 +562,7 @@ def _sniff(data: bytes) -> bool:
 
 
 FORMAT = Format(
-    name="brat",
-    suffixes=(".ann",),
-    description="brat standoff (.ann with the .txt beside it), e.g. the Persuasive Essays corpus",
+    **described("brat"),
     load=_load,
     dump=dump_ann,
     sniff=_sniff,

@@ -67,6 +67,7 @@ from argmap._nodes import Claim, Conflict, Edge, Inference
 from argmap._problem import Problem
 from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
+from argmap.formats._registry import described
 from argmap.formats._sniff import xml_root
 from argmap.formats._xmlsafe import parse_xml
 
@@ -344,17 +345,13 @@ def _load_caf(data: bytes, *, name: str, path: Path | None) -> ArgumentMap:
 
 
 LKIF_FORMAT = Format(
-    name="lkif",
-    suffixes=(".lkif", ".xml"),
-    description="Carneades LKIF 2 argument graphs (read only)",
+    **described("lkif"),
     load=_load_lkif,
     sniff=lambda data: xml_root(data) == "lkif",
 )
 
 CAF_FORMAT = Format(
-    name="caf",
-    suffixes=(".caf", ".xml"),
-    description="Carneades Argument Format CAF 1.3 (read only)",
+    **described("caf"),
     load=_load_caf,
     sniff=lambda data: xml_root(data) == "caf",
 )

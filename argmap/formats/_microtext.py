@@ -64,6 +64,7 @@ from argmap._problem import Problem
 from argmap._text import Source, Span
 from argmap.formats._dtdsubset import check_doctype
 from argmap.formats._format import Format
+from argmap.formats._registry import described
 from argmap.formats._sniff import xml_root
 from argmap.formats._xmlsafe import parse_xml, read_input
 
@@ -278,9 +279,7 @@ def problems(m: ArgumentMap) -> list[Problem]:
 
 
 FORMAT = Format(
-    name="microtext",
-    suffixes=(".xml",),
-    description="argumentative microtext arggraph XML (read only; text from the .txt beside it)",
+    **described("microtext"),
     load=_load,
     sniff=_sniff,
 )

@@ -46,6 +46,7 @@ from argmap.formats._aifdb_records import SCHEME_CLASSES
 from argmap.formats._format import Format
 from argmap.formats._html import html_to_text
 from argmap.formats._records import as_id, check_json
+from argmap.formats._registry import described
 from argmap.formats._sadface import looks_like_sadface
 from argmap.formats._sniff import json_shape, sadface_like
 from argmap.formats._xaif import highlight_spans
@@ -217,9 +218,7 @@ def problems(m: ArgumentMap) -> list[Problem]:
 
 
 FORMAT = Format(
-    name="ova2",
-    suffixes=(".json",),
-    description="OVA2 JSON (read only)",
+    **described("ova2"),
     load=_load,
     sniff=_sniff,
 )

@@ -61,6 +61,7 @@ from argmap.formats._rdf_vocab import (
     K_UNPLACED,
 )
 from argmap.formats._rdf_write import node_iri, to_rdf
+from argmap.formats._registry import described
 from argmap.formats._sniff import xml_root, xml_root_namespaces
 
 __all__ = [
@@ -106,9 +107,7 @@ def _sniff(data: bytes) -> bool:
 
 
 FORMAT = Format(
-    name="aif-rdf",
-    suffixes=(".rdf", ".owl", ".aif.rdf", ".xml"),
-    description="AIF RDF/XML, AIFdb vocabulary plus an argmap namespace (lossless)",
+    **described("aif-rdf"),
     load=_load,
     dump=to_rdf,
     sniff=_sniff,

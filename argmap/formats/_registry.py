@@ -11,7 +11,8 @@ from argmap.formats._format import Format
 from argmap.formats._sniff import explain_unrecognised
 
 __all__ = [
-    "builtin_formats", "by_suffix", "choose_format", "formats", "get_format", "register_format",
+    "builtin_formats", "by_suffix", "choose_format", "described", "formats", "get_format",
+    "register_format",
 ]
 
 _REGISTRY: dict[str, Format] = {}
@@ -139,10 +140,11 @@ def _syntax_error(filename: str, data: bytes, name: str) -> None:
 
 
 # The formats argmap ships, in the order they are tried when sniffing: the module and
-# variable holding each, and what the registry needs before that module is imported
-# (name, suffixes, description, and whether it reads, writes and sniffs).  Telling a
-# file's format and reading it then imports only the modules it takes -- a tenth of a
-# second at start-up for all of them.  A test holds each row to the module's Format.
+# variable holding each, and what the registry needs before that module is imported --
+# name, suffixes and description (which the module's Format takes from here), and
+# whether it reads, writes and sniffs.  Telling a file's format and reading it then
+# imports only the modules it takes (a tenth of a second at start-up for all of them).
+# A test holds each row to the module's Format.
 _BUILTIN: tuple[tuple[str, str, str, tuple[str, ...], str, bool, bool, bool], ...] = (
     ("_aifxml", "FORMAT", "aif-xml", (".aif.xml", ".xml", ".aifxml"),
      "argmap AIF-XML (lossless; schema-validated)", True, True, True),
@@ -177,6 +179,14 @@ _BUILTIN: tuple[tuple[str, str, str, tuple[str, ...], str, bool, bool, bool], ..
     ("_argdown", "JSON_FORMAT", "argdown-json", (".argdown.json", ".json"),
      "the JSON the Argdown tools export (read only)", True, False, True),
 )
+
+
+def described(name: str) -> dict[str, Any]:
+    """A built-in format's name, suffixes and description, for its module's :class:`Format`."""
+    for _module, _variable, fmt_name, suffixes, description, *_ in _BUILTIN:
+        if fmt_name == name:
+            return {"name": name, "suffixes": suffixes, "description": description}
+    raise KeyError(name)
 
 
 def _deferred(module: str, variable: str, part: str) -> Callable[..., Any]:

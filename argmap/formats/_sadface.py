@@ -94,6 +94,7 @@ from argmap._text import Source, Span
 from argmap.formats._aifdb_read import decode_object
 from argmap.formats._format import Format
 from argmap.formats._records import as_id, check_json
+from argmap.formats._registry import described
 from argmap.formats._sniff import sadface_like
 
 __all__ = ["FORMAT", "looks_like_sadface", "problems"]
@@ -461,9 +462,7 @@ def problems(m: ArgumentMap) -> list[Problem]:
 
 
 FORMAT = Format(
-    name="sadface",
-    suffixes=(".sadface.json", ".json"),
-    description="SADFace JSON (Open Argumentation's Simple Argument Description Format)",
+    **described("sadface"),
     load=_load,
     dump=_dump,
     sniff=_sniff,

@@ -62,6 +62,7 @@ from argmap.formats._aifdb_write import AifWriter, encode
 from argmap.formats._format import Format
 from argmap.formats._html import Highlight, html_to_text, text_to_html
 from argmap.formats._records import as_id, check_json, same_json
+from argmap.formats._registry import described
 from argmap.formats._sniff import json_shape
 
 __all__ = ["OVA3_FORMAT", "XAIF_FORMAT", "highlight_spans", "problems", "read_document"]
@@ -382,18 +383,14 @@ def problems(m: ArgumentMap) -> list[Problem]:
 
 
 OVA3_FORMAT = Format(
-    name="ova3",
-    suffixes=(".json", ".ova3.json"),
-    description="OVA3 JSON: AIF + OVA layout + HTML text with highlighted spans (lossless)",
+    **described("ova3"),
     load=_load_ova3,
     dump=_dump_ova3,
     sniff=_sniff_ova3,
 )
 
 XAIF_FORMAT = Format(
-    name="xaif",
-    suffixes=(".json", ".xaif.json", ".xaif"),
-    description="xAIF (argument-mining framework AMF): AIF + text + module outputs (lossless)",
+    **described("xaif"),
     load=_load_xaif,
     dump=_dump_xaif,
     sniff=_sniff_xaif,
