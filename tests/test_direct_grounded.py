@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, Conflict, FrameworkError
-from argmap.reasoning._aspic import build_framework, evaluate
+from argmap.reasoning._aspic import build_framework, evaluate, solve_structure
 from argmap.reasoning._direct import grounded_direct, plan
 from argmap.reasoning._framework import Status
 from argmap.reasoning._schemes import Scheme, SchemeCatalogue, schemes
@@ -162,8 +162,76 @@ def test_direct_method_runs_without_preferences(m: ArgumentMap) -> None:
     if plain and not afra:
         assert evaluate(m).method == "direct"
         assert evaluate(m, "complete").method == "direct"
-    assert evaluate(m, "preferred").method == "construction"
-    assert evaluate(m, "complete", count_labellings=True).method == "construction"
+        # The other semantics take the fixpoint exactly when it decides everything.
+        total = grounded_direct(th).undecided == 0
+        expected = "direct" if total else "construction"
+        assert evaluate(m, "preferred").method == expected
+        assert evaluate(m, "complete", count_labellings=True).method == expected
+
+
+# ---------------------------------------------------- other semantics, direct
+_SEMANTICS = st.sampled_from([("preferred", False), ("stable", False), ("complete", True)])
+
+
+def _agree_beyond_grounded(m: ArgumentMap, semantics: str, count: bool,
+                           **options: Any) -> str:
+    """Preferred, stable or counted complete: the evaluation is the construction's."""
+    try:
+        ev = evaluate(m, semantics, count_labellings=count, **options)
+    except FrameworkError:
+        return "refused"
+    try:
+        sf = build_framework(m, **options)
+    except FrameworkError:
+        assert ev.method == "direct"  # the construction gives up; the fixpoint need not
+        return ev.method
+    built = solve_structure(sf, semantics, ordering=options.get("ordering", "weakest-link"),
+                            count_labellings=count)
+    assert dict(ev.statuses) == dict(built.statuses)
+    if ev.method == "direct":
+        # One labelling: the grounded one, and it labels every argument IN or OUT.
+        assert ev.labellings == built.labellings == 1
+        assert sf.framework.grounded() == built.arguments
+        assert set(built.arguments.values()) <= {IN, OUT}
+        assert ev.fallback is None
+    else:
+        assert ev.labellings == built.labellings
+        assert ev.fallback
+    return ev.method
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_maps(), _OPTIONS, _SEMANTICS)
+def test_other_semantics_take_the_fixpoint_only_when_it_is_their_only_labelling(
+        m: ArgumentMap, options: dict[str, Any], semantics: tuple[str, bool]) -> None:
+    _agree_beyond_grounded(m, *semantics, catalogue=CATALOGUE, **options)
+
+
+def test_preferred_and_stable_without_arguments() -> None:
+    # An undercut and a one-way rebuttal decide everything: no argument is built.
+    m = _explosion(30)  # 2**30 arguments for c
+    (linked,) = m.predecessors("c")
+    m.add_conflict(m.add_claim("o", id="o"), "c", id="rebut")
+    for semantics in ("preferred", "stable"):
+        ev = evaluate(m, semantics)
+        assert (ev.method, ev.labellings, ev.fallback) == ("direct", 1, None)
+        assert ev.status("c") is OUT and set(ev.statuses.values()) == {IN, OUT}
+        assert ev.explain("c").defeats == (("rebut", "o", linked.id),)
+    assert evaluate(m, "complete", count_labellings=True).labellings == 1
+    # A two-way conflict leaves the grounded labelling undecided: arguments are needed.
+    m.add_conflict("c", "o")
+    with pytest.raises(FrameworkError, match="assumptions undecided"):
+        evaluate(m, "preferred")
+    small = ArgumentMap()
+    x, y = small.add_claim("x", id="x"), small.add_claim("y", id="y")
+    small.add_conflict(x, y)
+    small.add_conflict(y, x)
+    ev = evaluate(small, "preferred")
+    assert ev.method == "construction" and ev.labellings == 2
+    assert ev.fallback == ("the grounded labelling leaves 2 assumptions undecided, so it may "
+                           "not be the only preferred labelling")
+    with pytest.raises(FrameworkError, match="built the arguments"):
+        ev.explain("x")
 
 
 # -------------------------------------------------------------- chosen cases
@@ -285,19 +353,28 @@ def _explosion(k: int) -> ArgumentMap:
     return m
 
 
+def _undecided(m: ArgumentMap) -> ArgumentMap:
+    """The map with two propositions rebutting each other: grounded leaves them undecided."""
+    u, v = m.add_claim("u", id="u"), m.add_claim("v", id="v")
+    m.add_conflict(u, v)
+    m.add_conflict(v, u)
+    return m
+
+
 def test_other_semantics_refuse_early_naming_the_size() -> None:
-    m = _explosion(40)  # 2**40 arguments for c alone
+    m = _undecided(_explosion(40))  # 2**40 arguments for c alone
     th = read_theory(m, schemes())
-    assert count_arguments(th) == 2**40 + 40 * 2 + 40 * 2
+    assert count_arguments(th) == 2**40 + 40 * 2 + 40 * 2 + 2
     # Building them would never end: counting them is one pass over the rules.
-    with pytest.raises(FrameworkError, match=re.escape("1,099,511,627,936 ASPIC+ arguments")):
+    with pytest.raises(FrameworkError, match=re.escape("1,099,511,627,938 ASPIC+ arguments")
+                       + ".*leaves 2 assumptions undecided"):
         evaluate(m, "preferred")
     assert evaluate(m).status("c") is IN
 
 
 def test_counts_are_capped() -> None:
     with pytest.raises(FrameworkError, match="at least 1,000,000,000,000,000 ASPIC"):
-        evaluate(_explosion(60), "stable")
+        evaluate(_undecided(_explosion(60)), "stable")
 
 
 def test_support_cycles_beyond_the_construction() -> None:
@@ -312,8 +389,9 @@ def test_support_cycles_beyond_the_construction() -> None:
     ev = evaluate(m)
     assert ev.method == "direct"
     assert set(ev.statuses.values()) == {IN}
+    assert evaluate(m, "preferred").method == "direct"  # everything IN: one labelling
     with pytest.raises(FrameworkError, match="support each other"):
-        evaluate(m, "preferred")
+        evaluate(_undecided(m), "preferred")
 
 
 # ------------------------------------------------------------------- corpora

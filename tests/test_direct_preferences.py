@@ -179,7 +179,12 @@ def test_explain_after_the_construction() -> None:
     for consistent in (False, True):
         ev = evaluate(m, consistent_premises=consistent)
         assert ev.explain("claim").defeats == (("cb", "rebuttal", "reason"),)
+    # Preferred: the grounded labelling decides everything, so it is the only one.
+    assert evaluate(m, "preferred").explain("claim").defeats == (("cb", "rebuttal", "reason"),)
+    m.add_conflict("claim", "rebuttal", id="back")
+    m.add_conflict("rebuttal", "claim", id="forth")
     ev = evaluate(m, "preferred")
+    assert ev.method == "construction"
     with pytest.raises(FrameworkError, match="grounded"):
         ev.explain("claim")
 

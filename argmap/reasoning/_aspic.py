@@ -146,11 +146,14 @@ class Evaluation:
             sceptical complete statuses are the grounded ones.
         method: how the statuses were computed: ``"direct"`` -- grounded
             statuses from a fixpoint over propositions and rules, without
-            building arguments; ``"construction"`` -- every ASPIC+ argument
-            built and the Dung framework of their defeats solved.  See
-            :func:`evaluate` for when each runs.
-        fallback: when grounded statuses were computed by the construction,
-            why the direct method would not have been exact; None otherwise.
+            building arguments (under preferred and stable semantics, and
+            for a count of complete labellings, when the grounded labelling
+            decides every argument and so is the only labelling);
+            ``"construction"`` -- every ASPIC+ argument built and the Dung
+            framework of their defeats solved.  See :func:`evaluate` for when
+            each runs.
+        fallback: when the construction ran, why the direct method would not
+            have been exact; None otherwise.
     """
 
     semantics: str
@@ -238,6 +241,9 @@ class Evaluation:
     def explain(self, node: NodeRef) -> Explanation:
         """Why one proposition has its status (grounded and complete semantics).
 
+        Under preferred or stable semantics too when the direct method ran:
+        the grounded labelling is then the only one (see :func:`evaluate`).
+
         After the direct method no argument is built: an ``IN`` proposition
         is explained by the argument its derivation traced, an ``OUT`` one
         by the attacks that cut every argument for it (see
@@ -245,7 +251,8 @@ class Evaluation:
 
         Raises:
             FrameworkError: if the node is not a proposition of the map, or
-                the semantics is neither grounded nor complete.
+                the semantics is neither grounded nor complete and the
+                arguments were built.
 
         Example:
             >>> from argmap import ArgumentMap
@@ -264,8 +271,11 @@ class Evaluation:
         """
         status = self.status(node)
         nid = node if isinstance(node, str) else node.id
-        if self.semantics not in ("grounded", "complete"):
-            raise FrameworkError("explanations are given for grounded (and complete) semantics")
+        if self.semantics not in ("grounded", "complete") and self.method != "direct":
+            raise FrameworkError(
+                f"explanations are given for grounded and complete semantics, and for "
+                f"{self.semantics} semantics when the grounded labelling is its only one "
+                f"(method 'direct'); this evaluation built the arguments")
         if self._explainer is not None:
             return self._explainer(nid, status)
         return explain_structure(self.structure, self.arguments, nid, status)
@@ -442,18 +452,24 @@ def evaluate(
         ('OUT', 'IN', 'IN')
     """
     name = semantics_name(semantics)
-    direct = name == "grounded" or (name == "complete" and not count_labellings)
+    # Grounded and sceptical complete statuses come from the fixpoint; the other
+    # semantics do too when the grounded labelling decides every argument.
+    single = name == "grounded" or (name == "complete" and not count_labellings)
     fallback: str | None = None
     found: DirectGrounded | None = None
     with collector_paused():
         th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
                      conclusion_preferences=conclusion_preferences, transposition=transposition)
-        if direct:
-            how = plan(th, ordering, consistent_premises=consistent_premises,
-                       conclusion_preferences=conclusion_preferences)
-            fallback = how.reason
-            if fallback is None:
-                found = grounded_direct(th, how.fails)
+        how = plan(th, ordering, consistent_premises=consistent_premises,
+                   conclusion_preferences=conclusion_preferences)
+        fallback = how.reason
+        if fallback is None:
+            found = grounded_direct(th, how.fails)
+            if not single and found.undecided:
+                fallback = (f"the grounded labelling leaves "
+                            f"{found.undecided:,} assumptions undecided, so it may not be "
+                            f"the only {name} labelling")
+                found = None
 
     def construct() -> StructuredFramework:
         return construct_framework(th, ordering=ordering, max_arguments=max_arguments,
@@ -464,12 +480,13 @@ def evaluate(
     if found is not None:
         def later() -> tuple[StructuredFramework, Labelling]:
             structure = construct()
+            # The grounded labelling: here the only one of the semantics (see above).
             return structure, structure.framework.grounded()
 
         return Evaluation(semantics=name, ordering=ordering, statuses=found.statuses,
-                          labellings=1 if name == "grounded" else None, method="direct",
-                          unread=dict(th.unread), perspective=perspective, later=later,
-                          explainer=functools.partial(explain_direct, found))
+                          labellings=None if single and name == "complete" else 1,
+                          method="direct", unread=dict(th.unread), perspective=perspective,
+                          later=later, explainer=functools.partial(explain_direct, found))
 
     try:
         structure = construct()
@@ -477,6 +494,13 @@ def evaluate(
         if fallback is None:
             raise
         raise FrameworkError(f"{exc} (the direct method does not apply: {fallback})") from None
+    return solve_structure(structure, name, ordering=ordering,
+                           count_labellings=count_labellings, fallback=fallback)
+
+
+def solve_structure(structure: StructuredFramework, name: str, *, ordering: str,
+                    count_labellings: bool = False, fallback: str | None = None) -> Evaluation:
+    """The statuses of a built structure's propositions under a semantics (the construction)."""
     af = structure.framework
     index = {a: i for i, a in enumerate(af.arguments)}
     by_conc = {f: [index[a] for a in ids] for f, ids in structure.by_conclusion.items()}
@@ -508,4 +532,5 @@ def evaluate(
             for f, ids in by_conc.items()
         }
     return Evaluation(semantics=name, ordering=ordering, statuses=statuses,
-                      arguments=af._labelling(summary), structure=structure, labellings=count)
+                      arguments=af._labelling(summary), structure=structure, labellings=count,
+                      fallback=fallback)

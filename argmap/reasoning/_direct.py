@@ -116,12 +116,16 @@ class DirectGrounded:
             defeasible rule ids.
         defeated: the assumptions some ``IN`` argument attacks.
         rounds: how many times the fixpoint operator was applied.
+        undecided: how many assumptions are neither accepted nor defeated;
+            when none is, the grounded statuses are also the preferred and
+            the stable ones (see :func:`grounded_direct`).
     """
 
     statuses: dict[str, Status]
     accepted: frozenset[str]
     defeated: frozenset[str]
     rounds: int
+    undecided: int = 0
     # The program and the three derivations, kept for explanations (see _explain).
     program: _Program | None = attrs.field(default=None, eq=False, repr=False)
     grounded: _Growing | None = attrs.field(default=None, eq=False, repr=False)
@@ -374,6 +378,13 @@ def grounded_direct(th: _Theory, fails: frozenset[str] = frozenset()) -> DirectG
 
     Only exact when :func:`plan` finds no reason against it; ``fails`` are
     the conflicts it found to make no successful attack.
+
+    When the grounded set ``G`` attacks every assumption outside it
+    (``undecided == 0``), ``G`` is the only complete set: a complete set
+    contains ``G`` and, being conflict-free, none of what ``G`` attacks.  Then
+    every argument is ``IN`` or attacked by an ``IN`` one, the grounded
+    labelling is the only complete labelling, hence the only preferred and
+    the only stable one, and the statuses here hold under those semantics too.
     """
     prog = _Program(th, fails)
     # What follows from the assumptions nothing can attack is the same in
@@ -402,6 +413,10 @@ def grounded_direct(th: _Theory, fails: frozenset[str] = frozenset()) -> DirectG
         grounded.allow(new)
     derived = grounded.derived
     statuses: dict[str, Status] = {}
+    n = len(prog.assumptions)
+    # Flags are 0 or 1 per byte, so the bytes' union is the integers' (at C speed).
+    decided = (int.from_bytes(grounded.allowed, "little")
+               | int.from_bytes(grounded.attacked, "little")).to_bytes(n, "little")
     synthetic = prog.synthetic
     for i, f in enumerate(prog.formulas):
         if synthetic and i in synthetic:
@@ -417,6 +432,7 @@ def grounded_direct(th: _Theory, fails: frozenset[str] = frozenset()) -> DirectG
         accepted=_names(prog.assumptions, grounded.allowed),
         defeated=_names(prog.assumptions, grounded.attacked),
         rounds=rounds,
+        undecided=decided.count(0),
         program=prog,
         grounded=grounded,
         possible=possible,
