@@ -24,6 +24,7 @@ import argmap
 from argmap import ArgumentMap, Conflict, FrameworkError
 from argmap.reasoning._aspic import build_framework, evaluate, solve_structure
 from argmap.reasoning._direct import grounded_direct, plan
+from argmap.reasoning._extensions import MAX_UNDECIDED
 from argmap.reasoning._framework import Status
 from argmap.reasoning._schemes import Scheme, SchemeCatalogue, schemes
 from argmap.reasoning._size import count_arguments
@@ -162,9 +163,9 @@ def test_direct_method_runs_without_preferences(m: ArgumentMap) -> None:
     if plain and not afra:
         assert evaluate(m).method == "direct"
         assert evaluate(m, "complete").method == "direct"
-        # The other semantics take the fixpoint exactly when it decides everything.
-        total = grounded_direct(th).undecided == 0
-        expected = "direct" if total else "construction"
+        # The other semantics take the fixpoint unless it leaves much undecided.
+        small = grounded_direct(th).undecided <= MAX_UNDECIDED
+        expected = "direct" if small else "construction"
         assert evaluate(m, "preferred").method == expected
         assert evaluate(m, "complete", count_labellings=True).method == expected
 
@@ -188,14 +189,20 @@ def _agree_beyond_grounded(m: ArgumentMap, semantics: str, count: bool,
     built = solve_structure(sf, semantics, ordering=options.get("ordering", "weakest-link"),
                             count_labellings=count)
     assert dict(ev.statuses) == dict(built.statuses)
+    assert ev.labellings == built.labellings
     if ev.method == "direct":
-        # One labelling: the grounded one, and it labels every argument IN or OUT.
-        assert ev.labellings == built.labellings == 1
-        assert sf.framework.grounded() == built.arguments
-        assert set(built.arguments.values()) <= {IN, OUT}
         assert ev.fallback is None
+        total = set(sf.framework.grounded().values()) <= {IN, OUT}
+        if total:
+            assert ev.labellings == 1
+        first = next(iter(ev.statuses), None)
+        if first is not None and (semantics == "complete" or total):
+            assert ev.explain(first).status is ev.statuses[first]
+        elif first is not None:
+            with pytest.raises(FrameworkError, match="grounded labelling is its only one"):
+                ev.explain(first)
+        assert ev.arguments == built.arguments  # built on demand, by the construction
     else:
-        assert ev.labellings == built.labellings
         assert ev.fallback
     return ev.method
 
@@ -207,8 +214,14 @@ def test_other_semantics_take_the_fixpoint_only_when_it_is_their_only_labelling(
     _agree_beyond_grounded(m, *semantics, catalogue=CATALOGUE, **options)
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(), _SEMANTICS)
+def test_other_semantics_on_generated_maps(m: ArgumentMap, semantics: tuple[str, bool]) -> None:
+    _agree_beyond_grounded(m, *semantics)
+
+
 def test_preferred_and_stable_without_arguments() -> None:
-    # An undercut and a one-way rebuttal decide everything: no argument is built.
+    # A one-way rebuttal decides everything: the grounded labelling is the only one.
     m = _explosion(30)  # 2**30 arguments for c
     (linked,) = m.predecessors("c")
     m.add_conflict(m.add_claim("o", id="o"), "c", id="rebut")
@@ -218,20 +231,32 @@ def test_preferred_and_stable_without_arguments() -> None:
         assert ev.status("c") is OUT and set(ev.statuses.values()) == {IN, OUT}
         assert ev.explain("c").defeats == (("rebut", "o", linked.id),)
     assert evaluate(m, "complete", count_labellings=True).labellings == 1
-    # A two-way conflict leaves the grounded labelling undecided: arguments are needed.
+    # Two propositions rebutting each other: a search over the two undecided assumptions.
     m.add_conflict("c", "o")
-    with pytest.raises(FrameworkError, match="assumptions undecided"):
-        evaluate(m, "preferred")
-    small = ArgumentMap()
-    x, y = small.add_claim("x", id="x"), small.add_claim("y", id="y")
-    small.add_conflict(x, y)
-    small.add_conflict(y, x)
-    ev = evaluate(small, "preferred")
-    assert ev.method == "construction" and ev.labellings == 2
-    assert ev.fallback == ("the grounded labelling leaves 2 assumptions undecided, so it may "
-                           "not be the only preferred labelling")
-    with pytest.raises(FrameworkError, match="built the arguments"):
-        ev.explain("x")
+    expected = {"preferred": 2, "stable": 2, "complete": 3}
+    for semantics, count in expected.items():
+        ev = evaluate(m, semantics, count_labellings=True)
+        assert (ev.method, ev.labellings) == ("direct", count)
+        assert ev.status("c") is UNDEC and ev.status("o") is UNDEC
+        assert list(ev.statuses.values()).count(IN) == len(ev.statuses) - 2
+    with pytest.raises(FrameworkError, match="grounded labelling is its only one"):
+        evaluate(m, "preferred").explain("c")
+    # An odd cycle has no stable labelling, and its only preferred one is empty.
+    odd = ArgumentMap()
+    a, b, c = (odd.add_claim(x, id=x) for x in "abc")
+    for x, y in ((a, b), (b, c), (c, a)):
+        odd.add_conflict(x, y)
+    assert evaluate(odd, "stable").labellings == 0
+    assert set(evaluate(odd, "stable").statuses.values()) == {UNDEC}
+    assert evaluate(odd, "preferred").labellings == 1
+    # Too many undecided assumptions to search: the arguments are built.
+    ev = evaluate(_undecided(ArgumentMap()), "preferred")
+    assert ev.method == "construction" and ev.labellings == 2 ** 7
+    assert ev.fallback == ("the grounded labelling leaves 14 assumptions undecided, more than "
+                           f"the {MAX_UNDECIDED} whose preferred labellings are searched "
+                           "without arguments")
+    with pytest.raises(FrameworkError, match="grounded labelling is its only one"):
+        ev.explain("u0")
 
 
 # -------------------------------------------------------------- chosen cases
@@ -354,20 +379,21 @@ def _explosion(k: int) -> ArgumentMap:
 
 
 def _undecided(m: ArgumentMap) -> ArgumentMap:
-    """The map with two propositions rebutting each other: grounded leaves them undecided."""
-    u, v = m.add_claim("u", id="u"), m.add_claim("v", id="v")
-    m.add_conflict(u, v)
-    m.add_conflict(v, u)
+    """The map with seven pairs of propositions rebutting each other, left undecided."""
+    for i in range(7):
+        u, v = m.add_claim(f"u{i}", id=f"u{i}"), m.add_claim(f"v{i}", id=f"v{i}")
+        m.add_conflict(u, v)
+        m.add_conflict(v, u)
     return m
 
 
 def test_other_semantics_refuse_early_naming_the_size() -> None:
     m = _undecided(_explosion(40))  # 2**40 arguments for c alone
     th = read_theory(m, schemes())
-    assert count_arguments(th) == 2**40 + 40 * 2 + 40 * 2 + 2
+    assert count_arguments(th) == 2**40 + 40 * 2 + 40 * 2 + 14
     # Building them would never end: counting them is one pass over the rules.
-    with pytest.raises(FrameworkError, match=re.escape("1,099,511,627,938 ASPIC+ arguments")
-                       + ".*leaves 2 assumptions undecided"):
+    with pytest.raises(FrameworkError, match=re.escape("1,099,511,627,950 ASPIC+ arguments")
+                       + ".*leaves 14 assumptions undecided"):
         evaluate(m, "preferred")
     assert evaluate(m).status("c") is IN
 

@@ -91,9 +91,6 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         if ev.labellings is None:
             print(f"statuses are sceptical; under {ev.semantics} semantics they are the "
                   "grounded ones")
-        elif ev.semantics != "grounded" and not sf:
-            print(f"the grounded labelling decides every argument, so it is the only "
-                  f"{ev.semantics} labelling")
         elif ev.semantics != "grounded":
             print(f"{ev.labellings} {ev.semantics} labelling(s); statuses are sceptical"
                   + (" (none exists, so nothing is decided)" if ev.labellings == 0 else ""))

@@ -85,6 +85,7 @@ from argmap._map import ArgumentMap, NodeRef
 from argmap.reasoning._defeats import construct_framework
 from argmap.reasoning._direct import DirectGrounded, grounded_direct, plan
 from argmap.reasoning._explain import Explanation, explain_direct, explain_structure
+from argmap.reasoning._extensions import MAX_UNDECIDED, extension_statuses
 from argmap.reasoning._framework import (
     FrameworkError,
     Labelling,
@@ -147,8 +148,9 @@ class Evaluation:
         method: how the statuses were computed: ``"direct"`` -- grounded
             statuses from a fixpoint over propositions and rules, without
             building arguments (under preferred and stable semantics, and
-            for a count of complete labellings, when the grounded labelling
-            decides every argument and so is the only labelling);
+            for a count of complete labellings, from that fixpoint and a
+            search over the assumptions it leaves undecided, when there are
+            few);
             ``"construction"`` -- every ASPIC+ argument built and the Dung
             framework of their defeats solved.  See :func:`evaluate` for when
             each runs.
@@ -241,8 +243,8 @@ class Evaluation:
     def explain(self, node: NodeRef) -> Explanation:
         """Why one proposition has its status (grounded and complete semantics).
 
-        Under preferred or stable semantics too when the direct method ran:
-        the grounded labelling is then the only one (see :func:`evaluate`).
+        Under preferred or stable semantics too when the grounded labelling
+        is their only one and the direct method ran.
 
         After the direct method no argument is built: an ``IN`` proposition
         is explained by the argument its derivation traced, an ``OUT`` one
@@ -271,11 +273,10 @@ class Evaluation:
         """
         status = self.status(node)
         nid = node if isinstance(node, str) else node.id
-        if self.semantics not in ("grounded", "complete") and self.method != "direct":
+        if self.semantics not in ("grounded", "complete") and self._explainer is None:
             raise FrameworkError(
                 f"explanations are given for grounded and complete semantics, and for "
-                f"{self.semantics} semantics when the grounded labelling is its only one "
-                f"(method 'direct'); this evaluation built the arguments")
+                f"{self.semantics} semantics when the grounded labelling is its only one")
         if self._explainer is not None:
             return self._explainer(nid, status)
         return explain_structure(self.structure, self.arguments, nid, status)
@@ -457,6 +458,7 @@ def evaluate(
     single = name == "grounded" or (name == "complete" and not count_labellings)
     fallback: str | None = None
     found: DirectGrounded | None = None
+    searched: tuple[dict[str, Status], int] | None = None
     with collector_paused():
         th = _theory(m, ordering=ordering, catalogue=catalogue, perspective=perspective,
                      conclusion_preferences=conclusion_preferences, transposition=transposition)
@@ -466,16 +468,27 @@ def evaluate(
         if fallback is None:
             found = grounded_direct(th, how.fails)
             if not single and found.undecided:
-                fallback = (f"the grounded labelling leaves "
-                            f"{found.undecided:,} assumptions undecided, so it may not be "
-                            f"the only {name} labelling")
-                found = None
+                searched = extension_statuses(found, name)
+                if searched is None:
+                    fallback = (f"the grounded labelling leaves {found.undecided:,} assumptions "
+                                f"undecided, more than the {MAX_UNDECIDED} whose {name} "
+                                "labellings are searched without arguments")
+                    found = None
 
     def construct() -> StructuredFramework:
         return construct_framework(th, ordering=ordering, max_arguments=max_arguments,
                           perspective=perspective,
                           conclusion_preferences=conclusion_preferences,
                           consistent_premises=consistent_premises)
+
+    if found is not None and searched is not None:
+        def solve_later() -> tuple[StructuredFramework, Labelling]:
+            structure = construct()
+            return structure, solve_structure(structure, name, ordering=ordering).arguments
+
+        return Evaluation(semantics=name, ordering=ordering, statuses=searched[0],
+                          labellings=searched[1], method="direct", unread=dict(th.unread),
+                          perspective=perspective, later=solve_later)
 
     if found is not None:
         def later() -> tuple[StructuredFramework, Labelling]:
