@@ -12,6 +12,7 @@ corpora.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ import argmap
 from argmap import ArgumentMap, Conflict, FrameworkError
 from argmap.reasoning._aspic import build_framework, evaluate, solve_structure
 from argmap.reasoning._direct import grounded_direct, plan
-from argmap.reasoning._extensions import MAX_UNDECIDED
+from argmap.reasoning._extensions import MAX_GROUP
 from argmap.reasoning._framework import Status
 from argmap.reasoning._schemes import Scheme, SchemeCatalogue, schemes
 from argmap.reasoning._size import count_arguments
@@ -164,7 +165,7 @@ def test_direct_method_runs_without_preferences(m: ArgumentMap) -> None:
         assert evaluate(m).method == "direct"
         assert evaluate(m, "complete").method == "direct"
         # The other semantics take the fixpoint unless it leaves much undecided.
-        small = grounded_direct(th).undecided <= MAX_UNDECIDED
+        small = grounded_direct(th).undecided <= MAX_GROUP
         expected = "direct" if small else "construction"
         assert evaluate(m, "preferred").method == expected
         assert evaluate(m, "complete", count_labellings=True).method == expected
@@ -249,12 +250,21 @@ def test_preferred_and_stable_without_arguments() -> None:
     assert evaluate(odd, "stable").labellings == 0
     assert set(evaluate(odd, "stable").statuses.values()) == {UNDEC}
     assert evaluate(odd, "preferred").labellings == 1
-    # Too many undecided assumptions to search: the arguments are built.
+    # Seven independent pairs: fourteen undecided assumptions in groups of two.
+    pairs = ArgumentMap()
+    for i in range(7):
+        u, v = pairs.add_claim(f"u{i}", id=f"u{i}"), pairs.add_claim(f"v{i}", id=f"v{i}")
+        pairs.add_conflict(u, v)
+        pairs.add_conflict(v, u)
+    for semantics, count in (("preferred", 2 ** 7), ("stable", 2 ** 7), ("complete", 3 ** 7)):
+        assert _agree_beyond_grounded(pairs, semantics, True) == "direct"
+        assert evaluate(pairs, semantics, count_labellings=True).labellings == count
+    # Thirteen undecided assumptions that all interact: the arguments are built.
     ev = evaluate(_undecided(ArgumentMap()), "preferred")
-    assert ev.method == "construction" and ev.labellings == 2 ** 7
-    assert ev.fallback == ("the grounded labelling leaves 14 assumptions undecided, more than "
-                           f"the {MAX_UNDECIDED} whose preferred labellings are searched "
-                           "without arguments")
+    assert ev.method == "construction"
+    assert ev.fallback == ("the grounded labelling leaves 13 assumptions undecided, 13 of them "
+                           f"interacting, more than the {MAX_GROUP} searched without arguments")
+    assert _agree_beyond_grounded(_undecided(ArgumentMap()), "stable", False) == "construction"
     with pytest.raises(FrameworkError, match="grounded labelling is its only one"):
         ev.explain("u0")
 
@@ -379,9 +389,9 @@ def _explosion(k: int) -> ArgumentMap:
 
 
 def _undecided(m: ArgumentMap) -> ArgumentMap:
-    """The map with seven pairs of propositions rebutting each other, left undecided."""
-    for i in range(7):
-        u, v = m.add_claim(f"u{i}", id=f"u{i}"), m.add_claim(f"v{i}", id=f"v{i}")
+    """The map with a row of 13 premises, each attacking its neighbours, left undecided."""
+    row = [m.add_claim(f"u{i}", id=f"u{i}") for i in range(13)]
+    for u, v in itertools.pairwise(row):
         m.add_conflict(u, v)
         m.add_conflict(v, u)
     return m
@@ -390,10 +400,10 @@ def _undecided(m: ArgumentMap) -> ArgumentMap:
 def test_other_semantics_refuse_early_naming_the_size() -> None:
     m = _undecided(_explosion(40))  # 2**40 arguments for c alone
     th = read_theory(m, schemes())
-    assert count_arguments(th) == 2**40 + 40 * 2 + 40 * 2 + 14
+    assert count_arguments(th) == 2**40 + 40 * 2 + 40 * 2 + 13
     # Building them would never end: counting them is one pass over the rules.
-    with pytest.raises(FrameworkError, match=re.escape("1,099,511,627,950 ASPIC+ arguments")
-                       + ".*leaves 14 assumptions undecided"):
+    with pytest.raises(FrameworkError, match=re.escape("1,099,511,627,949 ASPIC+ arguments")
+                       + ".*leaves 13 assumptions undecided"):
         evaluate(m, "preferred")
     assert evaluate(m).status("c") is IN
 

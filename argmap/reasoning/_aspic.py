@@ -85,7 +85,7 @@ from argmap._map import ArgumentMap, NodeRef
 from argmap.reasoning._defeats import construct_framework
 from argmap.reasoning._direct import DirectGrounded, grounded_direct, plan
 from argmap.reasoning._explain import Explanation, explain_direct, explain_structure
-from argmap.reasoning._extensions import MAX_UNDECIDED, extension_statuses
+from argmap.reasoning._extensions import SearchTooLargeError, extension_statuses
 from argmap.reasoning._framework import (
     FrameworkError,
     Labelling,
@@ -154,8 +154,9 @@ class Evaluation:
             ``"construction"`` -- every ASPIC+ argument built and the Dung
             framework of their defeats solved.  See :func:`evaluate` for when
             each runs.
-        fallback: when the construction ran, why the direct method would not
-            have been exact; None otherwise.
+        fallback: when the construction ran, why the direct method did not:
+            it would not have been exact, or the search it needs was too
+            large; None otherwise.
     """
 
     semantics: str
@@ -468,12 +469,10 @@ def evaluate(
         if fallback is None:
             found = grounded_direct(th, how.fails)
             if not single and found.undecided:
-                searched = extension_statuses(found, name)
-                if searched is None:
-                    fallback = (f"the grounded labelling leaves {found.undecided:,} assumptions "
-                                f"undecided, more than the {MAX_UNDECIDED} whose {name} "
-                                "labellings are searched without arguments")
-                    found = None
+                try:
+                    searched = extension_statuses(found, name)
+                except SearchTooLargeError as exc:
+                    fallback, found = str(exc), None
 
     def construct() -> StructuredFramework:
         return construct_framework(th, ordering=ordering, max_arguments=max_arguments,
