@@ -259,6 +259,22 @@ def test_preferred_and_stable_without_arguments() -> None:
     for semantics, count in (("preferred", 2 ** 7), ("stable", 2 ** 7), ("complete", 3 ** 7)):
         assert _agree_beyond_grounded(pairs, semantics, True) == "direct"
         assert evaluate(pairs, semantics, count_labellings=True).labellings == count
+    # Many independent pairs: cheap to search, each group on its own.
+    many = ArgumentMap()
+    for i in range(4000):
+        u, v = many.add_claim(f"u{i}", id=f"u{i}"), many.add_claim(f"v{i}", id=f"v{i}")
+        many.add_conflict(u, v)
+        many.add_conflict(v, u)
+    ev = evaluate(many, "preferred")
+    assert (ev.method, ev.labellings) == ("direct", 2 ** 4000)
+    assert set(ev.statuses.values()) == {UNDEC}
+    for i in range(4000, 4100):  # more candidates than are searched
+        u, v = many.add_claim(f"u{i}", id=f"u{i}"), many.add_claim(f"v{i}", id=f"v{i}")
+        many.add_conflict(u, v)
+        many.add_conflict(v, u)
+    assert evaluate(many, "stable").fallback == (
+        "the grounded labelling leaves 8,200 assumptions undecided in 4,100 groups, 16,400 "
+        "candidates, more than are searched without arguments on a map this size")
     # Thirteen undecided assumptions that all interact: the arguments are built.
     ev = evaluate(_undecided(ArgumentMap()), "preferred")
     assert ev.method == "construction"

@@ -34,8 +34,10 @@ from argmap.reasoning._framework import FrameworkError, Status
 
 #: The largest group of interacting undecided assumptions searched (2 ** 12 candidates).
 MAX_GROUP = 12
-# Candidates tried over all groups before the arguments are built instead.
+# Candidates tried over all groups, and bytes of arrays copied for them,
+# before the arguments are built instead.
 _MAX_CANDIDATES = 1 << 14
+_MAX_COPIED = 4 << 30
 
 
 class SearchTooLargeError(FrameworkError):
@@ -54,7 +56,7 @@ def extension_statuses(found: DirectGrounded, semantics: str) -> tuple[dict[str,
     Raises:
         SearchTooLargeError: when a group of undecided assumptions is larger
             than :data:`MAX_GROUP`, or the groups together need too many
-            candidates.
+            candidates for the size of the map.
     """
     prog, grounded, possible = found.program, found.grounded, found.possible
     assert prog is not None and grounded is not None and possible is not None
@@ -66,21 +68,39 @@ def extension_statuses(found: DirectGrounded, semantics: str) -> tuple[dict[str,
         raise SearchTooLargeError(
             f"{left}, {largest:,} of them interacting, more than the {MAX_GROUP} searched "
             "without arguments")
-    if sum(1 << len(g) for g in groups) > _MAX_CANDIDATES:
+    candidates = sum(1 << len(g) for g in groups)
+    # Each candidate copies the fixpoint's arrays twice: bound the bytes copied too.
+    copied = 2 * (9 * len(prog.formulas) + 2 * len(prog.assumptions) + 8 * len(prog.heads))
+    if candidates > _MAX_CANDIDATES or candidates * copied > _MAX_COPIED:
         raise SearchTooLargeError(
-            f"{left} in {len(groups):,} groups, more candidates than are searched without "
-            "arguments")
-    chosen: list[list[tuple[_Growing, _Growing]]] = []
+            f"{left} in {len(groups):,} groups, {candidates:,} candidates, more than are "
+            "searched without arguments on a map this size")
+    # Per group: the grounded UNDEC formulas it decides, and for each of its
+    # complete sets their statuses (kept instead of the derivations, which are
+    # as large as the map).
+    undec: list[list[int]] = [[] for _ in groups]
+    index = prog.index()
+    for f, status in found.statuses.items():
+        if status is Status.UNDEC and (g := group_of.get(index[f])) is not None:
+            undec[g].append(index[f])
+    per_group: list[list[tuple[Status, ...]]] = []
     count = 1
-    for group in groups:
-        complete = [(frozenset(t), *picked) for size in range(len(group) + 1)
-                    for t in itertools.combinations(group, size)
-                    if (picked := _complete(grounded, group, t)) is not None]
+    for group, formulas in zip(groups, undec, strict=True):
+        complete: list[tuple[frozenset[int], bool, tuple[Status, ...]]] = []
+        for size in range(len(group) + 1):
+            for t in itertools.combinations(group, size):
+                picked = _complete(grounded, group, t)
+                if picked is None:
+                    continue
+                inside, unattacked = picked
+                stable = all(k in t or inside.attacked[k] for k in group)
+                complete.append((frozenset(t), stable, tuple(
+                    _status(i, inside, unattacked, possible) for i in formulas)))
         if semantics == "preferred":
             complete = [c for c in complete if not any(c[0] < d[0] for d in complete)]
         elif semantics == "stable":
-            complete = [c for c in complete if all(k in c[0] or c[1].attacked[k] for k in group)]
-        chosen.append([(inside, unattacked) for _, inside, unattacked in complete])
+            complete = [c for c in complete if c[1]]
+        per_group.append([c[2] for c in complete])
         count *= len(complete)
     if count == 0:
         return dict.fromkeys(found.statuses, Status.UNDEC), 0
@@ -88,16 +108,11 @@ def extension_statuses(found: DirectGrounded, semantics: str) -> tuple[dict[str,
     # under each (a complete set attacks all G attacks): only the grounded
     # UNDEC formulas can differ, and each with its own group only.
     statuses = dict(found.statuses)
-    index = prog.index()
-    for f, status in found.statuses.items():
-        if status is not Status.UNDEC:
-            continue
-        i = index[f]
-        g = group_of.get(i)
-        if g is None:
-            continue  # no argument at all, or none from G ∪ U: the same in every set
-        seen = {_status(i, inside, unattacked, possible) for inside, unattacked in chosen[g]}
-        statuses[f] = seen.pop() if len(seen) == 1 else Status.UNDEC
+    names = prog.formulas
+    for formulas, sets in zip(undec, per_group, strict=True):
+        for j, i in enumerate(formulas):
+            seen = {labels[j] for labels in sets}
+            statuses[names[i]] = seen.pop() if len(seen) == 1 else Status.UNDEC
     return statuses, count
 
 
