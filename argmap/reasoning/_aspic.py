@@ -255,7 +255,7 @@ class Evaluation:
         Raises:
             FrameworkError: if the node is not a proposition of the map, or
                 the semantics is neither grounded nor complete and the
-                arguments were built.
+                grounded labelling is not its only one.
 
         Example:
             >>> from argmap import ArgumentMap
@@ -454,8 +454,8 @@ def evaluate(
         ('OUT', 'IN', 'IN')
     """
     name = semantics_name(semantics)
-    # Grounded and sceptical complete statuses come from the fixpoint; the other
-    # semantics do too when the grounded labelling decides every argument.
+    # Grounded and sceptical complete statuses are the fixpoint's; the other
+    # semantics add a search over what it leaves undecided (see _extensions).
     single = name == "grounded" or (name == "complete" and not count_labellings)
     fallback: str | None = None
     found: DirectGrounded | None = None
