@@ -28,7 +28,8 @@ the operations of a row run in turns so both sides see the same machine load:
 * the query scan (neighbours of every node, a breadth-first walk, ``roots()``,
   supporters and attackers of every proposition) as time(10x)/time(default),
   beside the same ratio for the neighbour scan and walk over bare dicts of id
-  lists (what the memory hierarchy alone costs);
+  lists (what the memory hierarchy alone costs) and over flat integer arrays
+  (what the same work costs with no object per node);
 * ``import argmap`` and ``argmap --help`` against ``python -c pass``.
 
 Ratios are CPU-time ratios (this process's user+system time, best of N): on a
@@ -50,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from array import array
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -157,6 +159,55 @@ def queries_floor(pred: dict[str, list[str]], succ: dict[str, list[str]]) -> int
     return count
 
 
+def array_adjacency(m: argmap.ArgumentMap) -> tuple[array[int], array[int], array[int],
+                                                    array[int]]:
+    """The map's edges as integer arrays (node numbers, grouped by node): no object at all."""
+    number = {nid: i for i, nid in enumerate(m.nodes)}
+    n = len(number)
+    edges = [(number[e.from_id], number[e.to_id]) for e in m.edges.values()]
+
+    def grouped(pairs: list[tuple[int, int]]) -> tuple[array[int], array[int]]:
+        starts = array("q", bytes(8 * (n + 1)))
+        for k, _ in pairs:
+            starts[k + 1] += 1
+        for i in range(n):
+            starts[i + 1] += starts[i]
+        fill, flat = array("q", starts), array("q", bytes(8 * len(pairs)))
+        for k, v in pairs:
+            flat[fill[k]] = v
+            fill[k] += 1
+        return starts, flat
+
+    ps, pf = grouped([(b, a) for a, b in edges])
+    ss, sf = grouped(edges)
+    return ps, pf, ss, sf
+
+
+def queries_array_floor(ps: array[int], pf: array[int], ss: array[int], sf: array[int]) -> int:
+    """The neighbour scan and walk of :func:`queries_floor` over integer arrays.
+
+    No Python object per node or edge is touched at all: how the same work
+    grows when the graph is laid out as flat arrays of machine integers.
+    """
+    n = len(ps) - 1
+    count = 0
+    for i in range(n):
+        count += ps[i + 1] - ps[i] + ss[i + 1] - ss[i]
+    seen = bytearray(n)
+    for start in range(n):
+        if seen[start]:
+            continue
+        seen[start] = 1
+        todo = deque([start])
+        while todo:
+            i = todo.popleft()
+            for j in (*pf[ps[i]:ps[i + 1]], *sf[ss[i]:ss[i + 1]]):
+                if not seen[j]:
+                    seen[j] = 1
+                    todo.append(j)
+    return count
+
+
 def queries(m: argmap.ArgumentMap) -> int:
     """Neighbours of every node, a breadth-first walk, roots(), supporters+attackers scan."""
     count = 0
@@ -258,10 +309,12 @@ def writing(m: argmap.ArgumentMap, xpath: Path, rep: int) -> dict[str, float]:
 
 
 def scanning(m: argmap.ArgumentMap, rep: int) -> dict[str, float]:
-    """The query scan against its bare-dict floor."""
+    """The query scan against its bare-dict floor and the same over integer arrays."""
     pred, succ = plain_adjacency(m)
-    t = cpu_best({"q": lambda: queries(m), "floor": lambda: queries_floor(pred, succ)}, rep)
-    return {"queries": t["q"], "queries_floor": t["floor"]}
+    arrays = array_adjacency(m)
+    t = cpu_best({"q": lambda: queries(m), "floor": lambda: queries_floor(pred, succ),
+                  "arrays": lambda: queries_array_floor(*arrays)}, rep)
+    return {"queries": t["q"], "queries_floor": t["floor"], "queries_arrays": t["arrays"]}
 
 
 def evaluation(m: argmap.ArgumentMap, repeat: int) -> dict[str, Any]:
@@ -385,9 +438,11 @@ def table(results: dict[str, dict[str, Any]], start: dict[str, float]) -> str:
     if "default" in results and "10x" in results:
         d, x = results["default"], results["10x"]
         scale = (f"{x['queries'] / d['queries']:.1f}× (floor "
-                 f"{x['queries_floor'] / d['queries_floor']:.1f}×)")
-    rows.append(("queries scan (bare-dict floor): time(10x)/time(default)",
-                 [f"{_ms(results[s]['queries'])} ({_ms(results[s]['queries_floor'])})"
+                 f"{x['queries_floor'] / d['queries_floor']:.1f}×; integer arrays "
+                 f"{x['queries_arrays'] / d['queries_arrays']:.1f}×)")
+    rows.append(("queries scan (bare-dict floor; integer arrays): time(10x)/time(default)",
+                 [f"{_ms(results[s]['queries'])} ({_ms(results[s]['queries_floor'])}; "
+                  f"{_ms(results[s]['queries_arrays'])})"
                   + (f"; {scale}" if s == "10x" and scale else "") for s in sizes]))
     rows.append(("`import argmap` / `argmap --help` (`python -c pass`)",
                  [f"{_ms(start['import'])} / {_ms(start['help'])} ({_ms(start['pass'])})"]
