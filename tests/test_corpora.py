@@ -79,7 +79,7 @@ def _carneades_counts(root: ET.Element) -> collections.Counter[str]:
         if arg.get("direction") == "con" or arg.get("pro") == "false":
             complements.add(conclusion.get("statement") if conclusion is not None else None)
         for premise in arg.iter("premise"):
-            if premise.get("type") == "exception":
+            if premise.get("type") == "exception" or premise.get("exception") in ("true", "1"):
                 exceptions += 1
             if premise.get("polarity") == "negative" or premise.get("positive") == "false":
                 complements.add(premise.get("statement"))

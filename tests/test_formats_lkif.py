@@ -1,4 +1,4 @@
-"""LKIF: DOCTYPE refusals naming the real line, the trust_dtd opt-in, ids repeated in graphs."""
+"""LKIF and CAF: DOCTYPE refusals, trust_dtd, ids repeated in graphs, both LKIF 2 layouts."""
 
 from __future__ import annotations
 
@@ -117,3 +117,131 @@ def test_cli_trust_dtd() -> None:
     trusted = subprocess.run([sys.executable, "-m", "argmap", "--trust-dtd", "info", path],
                              capture_output=True, check=False)
     assert trusted.returncode == 0, trusted.stderr
+
+
+# The layout the Carneades editor saved (LKIF 2.0): the argument graph directly in
+# <lkif>, formulas directly in <statements>, issues and strengths, and exception
+# premises flagged by a boolean attribute.
+_EDITOR = b"""<?xml version="1.0"?>
+<lkif>
+  <argument-graph id="G">
+    <issues>
+      <issue statement="mortal" value="unknown" assumption="false" standard="BA"/>
+      <issue statement="nowhere" value="true"/>
+    </issues>
+    <strengths><stronger arg1="a2" arg2="a1"/></strengths>
+    <statements>
+      <s id="mortal">Socrates is mortal.</s>
+      <s id="human" pred="human"><c>Socrates</c> is human.</s>
+      <s id="ape">Socrates is an ape.</s>
+      <s id="bad">Socrates is bad.</s>
+    </statements>
+    <arguments>
+      <argument id="a1" direction="pro">
+        <conclusion statement="mortal"/>
+        <premises>
+          <premise statement="human" exception="false" polarity="positive"/>
+          <premise statement="ape" exception="true" polarity="positive"/>
+        </premises>
+      </argument>
+      <argument id="a2" direction="con">
+        <conclusion statement="mortal"/>
+        <premises><premise statement="bad"/></premises>
+      </argument>
+    </arguments>
+    <notes>kept</notes>
+  </argument-graph>
+</lkif>"""
+
+
+def test_the_editor_layout_is_read_whole() -> None:
+    m = argmap.loads(_EDITOR, "lkif")
+    claims = {n.id for n in m.nodes.values() if isinstance(n, Claim) and not n.implicit}
+    assert claims == {"mortal", "human", "ape", "bad"}
+    # The exception premise attacks the argument (an undercut); it does not support it.
+    assert m.premises("a1") == (m.nodes["human"],)
+    exception = m.nodes["a1#exception1"]
+    assert exception.kind is argmap.NodeKind.CA
+    assert m.predecessors(exception) == (m.nodes["ape"],)
+    assert m.successors(exception) == (m.nodes["a1"],)
+    assert m.conflict_kind(exception) == "undercut"
+    # The issue's status, the formula's markup (with the words between its parts).
+    assert m.nodes["mortal"].extra["lkif:issue"] == {
+        "value": "unknown", "assumption": "false", "standard": "BA"}
+    formula = m.nodes["human"].extra["lkif:formula"]
+    assert formula["attributes"] == {"id": "human", "pred": "human"}
+    assert formula["children"][0]["tail"] == " is human."
+    assert m.nodes["human"].text == "Socrates is human."  # type: ignore[union-attr]
+    assert "lkif:formula" not in m.nodes["mortal"].extra
+    # <stronger arg1 arg2>: a preference of a2 over a1.
+    (pa,) = [n for n in m.nodes.values() if n.kind is argmap.NodeKind.PA]
+    assert m.preferred(pa) == m.nodes["a2"] and m.dispreferred(pa) == m.nodes["a1"]
+    # What is not read is kept and reported: an issue for no statement, an unknown part.
+    assert sorted(p.code for p in argmap.formats.format_problems(m)) == [
+        "dangling-reference", "malformed-record"]
+
+
+def test_an_exception_premise_defeats_the_argument_under_evaluation() -> None:
+    m = argmap.loads(_EDITOR.replace(b'<premise statement="bad"/>',
+                                     b'<premise statement="bad" polarity="negative"/>'), "lkif")
+    ev = argmap.evaluate(m)
+    assert ev.status("ape") is argmap.reasoning.Status.IN
+    # a1 is undercut by the accepted exception, so it cannot make "mortal" IN.
+    assert ev.status("mortal") is not argmap.reasoning.Status.IN
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    (b'exception="true"', b'exception="yes"', "exception='yes' is not true or false"),
+    (b'polarity="positive"/>\n        </premises>', b'polarity="plus"/>\n        </premises>',
+     "polarity='plus' is not one of positive, negative"),
+    (b'direction="con"', b'direction="contra"', "direction='contra' is not one of pro, con"),
+    (b'statement="ape" exception="true"', b'statement="ape" type="ordinary" exception="true"',
+     "type='ordinary' contradicts exception='true'"),
+    (b'arg1="a2"', b'arg1="a9"', "<stronger> arg1='a9' is not an argument of its graph"),
+])
+def test_values_lkif_does_not_allow_are_errors_with_their_line(old: bytes, new: bytes,
+                                                              message: str) -> None:
+    data = _EDITOR.replace(old, new)
+    assert data != _EDITOR
+    line = data[:data.index(new)].count(b"\n") + 1
+    with pytest.raises(argmap.ParseError, match=message) as caught:
+        argmap.loads(data, "lkif", name="g.lkif")
+    assert caught.value.line == line and caught.value.source == "g.lkif"
+
+
+def test_lkif_2_1_exception_type_and_repeated_issue() -> None:
+    data = (b'<lkif><argument-graphs><argument-graph id="g">'
+            b'<issues><issue statement="p"/><issue statement="p" value="true"/></issues>'
+            b'<statements><statement id="p"><s>P</s></statement>'
+            b'<statement id="q"><not><s>Q</s></not></statement></statements>'
+            b'<arguments><argument id="a"><conclusion statement="p"/><premises>'
+            b'<premise statement="q" type="exception"/></premises></argument></arguments>'
+            b'</argument-graph></argument-graphs></lkif>')
+    m = argmap.loads(data, "lkif")
+    assert m.nodes["a#exception1"].kind is argmap.NodeKind.CA
+    assert m.nodes["q"].text == "Q"  # type: ignore[union-attr]
+    assert m.nodes["q"].extra["lkif:formula"]["tag"] == "not"
+    assert [p.code for p in argmap.formats.format_problems(m)] == ["repeated-record"]
+
+
+def test_element_json_keeps_the_words_of_mixed_content_only() -> None:
+    from lxml import etree
+
+    from argmap.formats._carneades import element_json
+    mixed = element_json(etree.fromstring(b"<s>a <c>B</c> c<!-- x --> d <v>E</v></s>"))
+    assert mixed["text"] == "a " and [c.get("tail") for c in mixed["children"]] == [" c d ", None]
+    layout = element_json(etree.fromstring(b"<r>\n  <a>x</a>\n  <b/>\n</r>"))
+    assert all("tail" not in c for c in layout["children"])
+
+
+def test_caf_booleans_are_read_as_xsd_booleans() -> None:
+    data = (b'<caf><statements><statement id="s"><descriptions><description lang="en">S'
+            b'</description></descriptions></statement><statement id="t"><descriptions>'
+            b'<description lang="en">T</description></descriptions></statement></statements>'
+            b'<arguments><argument id="a" pro="1"><conclusion statement="s"/><premises>'
+            b'<premise statement="t" positive="0"/></premises></argument></arguments></caf>')
+    m = argmap.loads(data, "caf")
+    assert m.premises("a") == (m.nodes["t#not"],)
+    assert m.conclusion("a") == m.nodes["s"]
+    with pytest.raises(argmap.ParseError, match="positive='no' is not true or false"):
+        argmap.loads(data.replace(b'positive="0"', b'positive="no"'), "caf")
