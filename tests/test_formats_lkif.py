@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -168,7 +169,7 @@ def test_the_editor_layout_is_read_whole() -> None:
     # The issue's status, the formula's markup (with the words between its parts).
     assert m.nodes["mortal"].extra["lkif:issue"] == {
         "value": "unknown", "assumption": "false", "standard": "BA"}
-    formula = m.nodes["human"].extra["lkif:formula"]
+    formula: Any = m.nodes["human"].extra["lkif:formula"]
     assert formula["attributes"] == {"id": "human", "pred": "human"}
     assert formula["children"][0]["tail"] == " is human."
     assert m.nodes["human"].text == "Socrates is human."  # type: ignore[union-attr]
@@ -220,7 +221,8 @@ def test_lkif_2_1_exception_type_and_repeated_issue() -> None:
     m = argmap.loads(data, "lkif")
     assert m.nodes["a#exception1"].kind is argmap.NodeKind.CA
     assert m.nodes["q"].text == "Q"  # type: ignore[union-attr]
-    assert m.nodes["q"].extra["lkif:formula"]["tag"] == "not"
+    formula: Any = m.nodes["q"].extra["lkif:formula"]
+    assert formula["tag"] == "not"
     assert [p.code for p in argmap.formats.format_problems(m)] == ["repeated-record"]
 
 
