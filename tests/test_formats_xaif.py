@@ -211,3 +211,29 @@ def test_html_tokenizer_edge_cases() -> None:
     assert html_to_text("<a" * 1000 + ">tail") == ("tail", [])
     markup = "<SPAN Class=highlighted ID='q&amp;r'>w</SPAN><span class='highlighted' id='s'/>v"
     assert html_to_text(markup) == ("wv", [("q&r", 0, 1)])
+
+
+@pytest.mark.parametrize("fmt", ["ova3", "xaif"])
+def test_speakers_named_from_an_aifdb_export_are_written_as_participants(fmt: str) -> None:
+    # An AIFdb export lists no participants: the reader names each personID
+    # after its locutions' "Name : words"; OVA3 and xAIF list participants, so
+    # the speakers go there rather than being lost.
+    export = {
+        "nodes": [{"nodeID": "1", "text": "Ann Lee : Taxes are too high", "type": "L"},
+                  {"nodeID": "2", "text": "Taxes are too high", "type": "I"}],
+        "edges": [],
+        "locutions": [{"nodeID": "1", "personID": "7"}],
+    }
+    m = argmap.loads(json.dumps(export).encode(), "aifdb-json")
+    assert m.participants["7"].name == "Ann Lee"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        data = argmap.dumps(m, fmt)
+    assert json.loads(data)["AIF"]["participants"] == [
+        {"participantID": "7", "firstname": "Ann", "surname": "Lee"}]
+    again = argmap.loads(data, fmt)
+    assert again.participants["7"].name == "Ann Lee"
+    speaker = again.nodes["1"]
+    assert isinstance(speaker, Locution) and speaker.speaker == "7"
+    # AIFdb JSON makes them again on reading, so it does not write them.
+    assert "participants" not in json.loads(argmap.dumps(m, "aifdb-json"))

@@ -24,7 +24,9 @@ Mapping
 * ``participants`` become :class:`~argmap.Participant` s named
   ``"firstname surname"``.  An AIFdb export has no participants; then one
   participant is made per ``personID``, named after the ``"Name : words"``
-  prefix of its locutions and marked ``aifdb:synthesized`` (never written).
+  prefix of its locutions and marked ``aifdb:synthesized``: not written back
+  to AIFdb JSON (reading it makes them again), but written by OVA3 and xAIF,
+  whose documents list their participants.
 * node ids are strings in the model; ids that were JSON numbers are written
   back as numbers.
 
@@ -44,6 +46,7 @@ key                            on          holds
 ``aifdb:edge``                 edge        delta of the edge record
 ``aifdb:participant``          participant delta of the participant record
 ``aifdb:synthesized``          participant ``true``: made from a ``personID``, not written
+                                           back to AIFdb JSON
 ``aifdb:keys``                 map         the AIF object's keys, in order (left out
                                            when the writer's own order)
 ``aifdb:other``                map         values of its keys the model does not hold

@@ -62,12 +62,18 @@ class AifWriter:
         default_keys: the AIF object's keys for a map not read from AIF JSON.
         carried: the ``extra`` key prefixes the format holds.
         required: collections of which at least one is always written as a list.
+        synthesized: whether to write the participants an AIFdb export lacked
+            and the reader made from its locutions (``aifdb:synthesized``):
+            not in AIFdb JSON, whose reader makes them again, but in formats
+            whose documents always list their participants (OVA3, xAIF).
     """
 
     def __init__(self, m: ArgumentMap, fmt: str, default_keys: tuple[str, ...],
-                 carried: tuple[str, ...] = (NS,), required: tuple[str, ...] = ()) -> None:
+                 carried: tuple[str, ...] = (NS,), required: tuple[str, ...] = (), *,
+                 synthesized: bool = False) -> None:
         self.m = m
         self.fmt = fmt
+        self.synthesized = synthesized
         self.default_keys = default_keys
         self.required = required
         self.carried = carried
@@ -144,7 +150,7 @@ class AifWriter:
         numeric = self.numeric.get("participants", frozenset())
         out = []
         for p in self.m.participants.values():
-            if p.extra.get(K_SYNTHESIZED) is True:
+            if p.extra.get(K_SYNTHESIZED) is True and not self.synthesized:
                 continue
             out.append(apply_delta(render_participant(p), p.extra.get(K_PARTICIPANT), numeric))
             if p.description is not None:

@@ -301,7 +301,7 @@ def _layout(m: ArgumentMap) -> dict[str, Any]:
 
 
 def _write(m: ArgumentMap, fmt: str, default_keys: tuple[str, ...], prefix: str) -> bytes:
-    writer = AifWriter(m, fmt, _AIF_KEYS, carried=_CARRIED)
+    writer = AifWriter(m, fmt, _AIF_KEYS, carried=_CARRIED, synthesized=True)
     stored = m.extra.get(K_KEYS)
     keys = list(stored) if isinstance(stored, tuple) else list(default_keys)
     top = m.extra.get(K_TOP)
