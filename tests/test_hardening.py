@@ -110,6 +110,19 @@ def test_cli_reads_utf16(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
 
 
+def test_json_no_format_knows_is_not_called_ambiguous(tmp_path: Path) -> None:
+    path = tmp_path / "layout.json"
+    path.write_bytes(b'{"formedges": [{"id": 1}]}')
+    with pytest.raises(argmap.FormatError) as info:
+        argmap.read(path)
+    message = str(info.value)
+    assert "matches none of the formats that use its suffix (aifdb-json, " in message
+    assert "top-level keys 'formedges'" in message and "could be any of" not in message
+    run = subprocess.run([sys.executable, "-m", "argmap", "info", str(path)],
+                         check=False, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "use --from FORMAT to read it as one of them" in run.stderr
+
+
 def test_root_namespace_past_the_old_window(tmp_path: Path) -> None:
     m = argmap.read(SEED)
     text = argmap.dumps(m).decode("utf-8")

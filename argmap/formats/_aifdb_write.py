@@ -63,9 +63,10 @@ class AifWriter:
         carried: the ``extra`` key prefixes the format holds.
         required: collections of which at least one is always written as a list.
         synthesized: whether to write the participants an AIFdb export lacked
-            and the reader made from its locutions (``aifdb:synthesized``):
-            not in AIFdb JSON, whose reader makes them again, but in formats
-            whose documents always list their participants (OVA3, xAIF).
+            and the reader made from its locutions (``aifdb:synthesized``) into
+            the AIF object's participants list, when it has one: not in AIFdb
+            JSON, whose reader makes them again, but in formats whose documents
+            list their participants (OVA3, xAIF).
     """
 
     def __init__(self, m: ArgumentMap, fmt: str, default_keys: tuple[str, ...],
@@ -210,6 +211,9 @@ class AifWriter:
                 keys.append("participants")
         else:
             keys = list(stored)  # type: ignore[arg-type]
+        # Participants the reader made itself go only into a participants list the
+        # document has anyway: a document read without one is written without one.
+        self.synthesized = self.synthesized and "participants" in keys
         other = m.extra.get(K_OTHER)
         other_values = other if isinstance(other, FrozenJSONDict) else FrozenJSONDict()
         with_fulfilments = fresh and "schemefulfillments" in keys

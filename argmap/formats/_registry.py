@@ -100,10 +100,14 @@ def choose_format(
                 if filename and found == _NEITHER:
                     _syntax_error(filename, data, name or filename)
         if len(candidates) > 1 and need == "load":
-            raise FormatError(
-                f"file {filename!r} could be any of {', '.join(f.name for f in candidates)} and "
-                f"its content ({found}) does not say which; pass format="
-            )
+            names = ", ".join(f.name for f in candidates)
+            if data is not None and all(f.sniff is not None for f in candidates):
+                # Every format of the suffix looked at the content and none knew it.
+                raise FormatError(
+                    f"file {filename!r} matches none of the formats that use its suffix "
+                    f"({names}): it is {found}; pass format= to read it as one of them")
+            what = f" and its content ({found}) does not say which" if data is not None else ""
+            raise FormatError(f"file {filename!r} could be any of {names}{what}; pass format=")
         if not candidates:
             where = f"file {filename!r}" if filename else "the input"
             what = f" (it is {found})" if data is not None else ""
