@@ -140,7 +140,8 @@ def _trees(draw: st.DrawFn) -> tuple[str, set[tuple[str, str, str]]]:
             written, child = element(kind, draw(_TITLES), draw(st.booleans()))
             if child == parent:
                 continue
-            lines.append(" " * indent + f"{op} {written}")
+            # Argdown needs no blank after the operator.
+            lines.append(" " * indent + op + draw(st.sampled_from([" ", ""])) + written)
             into = op in ("+", "-", "<+", "<-")
             relation = "RA" if "+" in op else "CA"
             expected.add((relation, child, parent) if into else (relation, parent, child))
@@ -167,3 +168,41 @@ def test_front_matter_aliases_and_size_are_refused() -> None:
     big = "===\nk: " + "v" * (70 * 1024) + "\n===\n\n[s]: text\n"
     with pytest.raises(argmap.ParseError, match="longer than"):
         argmap.loads(big.encode(), "argdown")
+
+
+def test_operators_need_no_blank_after_them() -> None:
+    m = read_argdown("[A]: a\n  +<B>: b\n  ->[C]: c\n  -[D]\n")
+    assert _text(m, "[A]") == "a"
+    assert _relations(m) == {("RA", "<B>", "[A]"), ("CA", "[A]", "[C]"), ("CA", "[D]", "[A]")}
+    # A line of dashes is an inference line, never an attack by "-".
+    m = read_argdown("<X>\n\n(1) p\n--\n(2) q\n")
+    assert [(p.id, m.conclusion(i).id) for i in m.nodes_of(argmap.Inference)  # type: ignore
+            for p in m.premises(i)] == [("[Untitled 1]", "[Untitled 2]")]
+
+
+def test_escaped_characters_stand_for_themselves() -> None:
+    m = read_argdown("[A]: \\[text\\] costs \\#5, #real\n")
+    assert _text(m, "[A]") == "[text] costs #5, #real"
+    assert m.node("[A]").extra["argdown:tags"] == ("real",)
+
+
+def test_a_heading_runs_to_the_next_empty_line() -> None:
+    m = read_argdown("# Relations between\nthe two hypotheses\n\n[A]: a\n")
+    assert m.node("[A]").extra["argdown:section"] == "Relations between the two hypotheses"
+    assert len(m.nodes) == 1
+
+
+def test_list_items_are_statements_of_their_own() -> None:
+    m = read_argdown("[A]: a\n\n  * first\n  * second\n    + reason\n\n  1. one\n  2. two\n")
+    texts = sorted(n.text for n in m.nodes_of(argmap.Claim))
+    assert texts == ["a", "first", "one", "reason", "second", "two"]
+    ids = {n.text: n.id for n in m.nodes_of(argmap.Claim)}
+    assert _relations(m) == {("RA", ids["reason"], ids["second"])}
+
+
+def test_a_dedent_between_two_open_levels_returns_to_the_outer_one() -> None:
+    # As Argdown's lexer: G's indentation (4) was never opened, so G is a sibling
+    # of C (indented 2), a relation of A, not a child of C.
+    doc = "[A]: a\n  - [C]: c\n      <+ [D]: d\n    -> [G]: g\n"
+    assert _relations(read_argdown(doc)) == {
+        ("CA", "[C]", "[A]"), ("RA", "[D]", "[C]"), ("CA", "[A]", "[G]")}

@@ -19,7 +19,19 @@ __all__ = [
 ]
 
 
-_RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|\Z)")
+# A relation operator opens a line; as in Argdown, text may follow it without a
+# blank ("+<B>", "->[C]").  A dash followed by a dash starts an inference line
+# instead, and argmap's bare "_" (undercut) needs a blank, so that "_italic_" text
+# stays text.
+_RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-(?!-)|_(?=\s|\Z))")
+
+
+# An indented list item: each is a statement of its own, as in Argdown.
+_LIST_ITEM = re.compile(r"(?:\d+\.|\*)(?=\s)\s*")
+
+
+# A backslash escapes the character after it (Argdown's EscapedChar).
+_ESCAPE = re.compile(r"\\(.)")
 
 
 _PCS_ITEM = re.compile(r"\((\d+)\)\s+")
@@ -62,8 +74,14 @@ class Element:
         self.section = section
 
     @property
-    def text(self) -> str:
+    def raw(self) -> str:
+        """The text as written, escapes included (where tags are looked for)."""
         return " ".join(p.strip() for p in self.parts if p.strip())
+
+    @property
+    def text(self) -> str:
+        """The text, each escaped character standing for itself."""
+        return unescape(self.raw)
 
 
 class ArgdownParser:
@@ -130,7 +148,7 @@ class ArgdownParser:
             self.order.append(node_id)
         if text:
             entry["texts"].append(text)
-            for match in _TAG.finditer(text):
+            for match in _TAG.finditer(el.raw):
                 tag = match.group(1) or match.group(2)
                 if tag not in entry["tags"]:
                     entry["tags"].append(tag)
@@ -161,9 +179,14 @@ class ArgdownParser:
                 continue
             heading = _HEADING.match(stripped) if indent == 0 else None
             if heading and blank_before:
-                self.section = heading.group(2).strip()
-                stack, current, pcs_arg = [], None, None
+                # A heading runs to the next empty line, as a paragraph does.
+                words = [heading.group(2).strip()]
                 i += 1
+                while i < n and self.lines[i].strip():
+                    words.append(self.lines[i].strip())
+                    i += 1
+                self.section = unescape(" ".join(w for w in words if w))
+                stack, current, pcs_arg = [], None, None
                 continue
             pcs_item = _PCS_ITEM.match(stripped)
             if pcs_item or (pcs_arg is not None and stripped.startswith("--")):
@@ -196,14 +219,31 @@ class ArgdownParser:
                     stack, current = [], None
                 blank_before = False
                 continue
+            item = _LIST_ITEM.match(stripped) if indent > 0 and pcs_arg is None else None
+            if item:
+                if current is not None and current_id is not None:
+                    self.update(current, current_id)
+                el = self.element(stripped[item.end():], lineno, column + item.end())
+                current, current_id = el, self.register(el)
+                last_argument = current_id if el.kind == "argument" else None
+                stack = [(indent, current_id)]
+                blank_before = False
+                i += 1
+                continue
             op = _RELATION.match(stripped)
             if op and current is None and not stack:
                 op = None  # a paragraph that starts with a dash is text
             if op:
                 if current is not None and current_id is not None:
                     self.update(current, current_id)
-                while stack and stack[-1][0] >= indent:
-                    stack.pop()
+                if stack and indent <= stack[-1][0]:
+                    # Back to the level of an element above (or, as in Argdown, to a
+                    # level between two that are open): the line is that element's
+                    # sibling, not its child.
+                    while stack and stack[-1][0] > indent:
+                        stack.pop()
+                    if stack:
+                        stack.pop()
                 if not stack:
                     raise self.error("this relation has no element above it", lineno, column)
                 parent = stack[-1][1]
@@ -248,12 +288,12 @@ class ArgdownParser:
         store = self.arguments if el.kind == "argument" else self.statements
         entry = store[node_id]
         text = el.text
-        first = el.parts[0].strip() if el.parts else ""
+        first = unescape(el.parts[0].strip()) if el.parts else ""
         if first and first in entry["texts"]:
             entry["texts"].remove(first)
         if text:
             entry["texts"].append(text)
-            for match in _TAG.finditer(text):
+            for match in _TAG.finditer(el.raw):
                 tag = match.group(1) or match.group(2)
                 if tag not in entry["tags"]:
                     entry["tags"].append(tag)
@@ -314,6 +354,11 @@ class ArgdownParser:
 
 #: Front matter longer than this is refused: it is metadata, and YAML is costly to parse.
 MAX_FRONT_MATTER = 64 * 1024
+
+
+def unescape(text: str) -> str:
+    """Argdown text with each backslash-escaped character standing for itself."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def parse_yaml(text: str, name: str, line: int) -> Any:
