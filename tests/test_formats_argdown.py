@@ -206,3 +206,35 @@ def test_a_dedent_between_two_open_levels_returns_to_the_outer_one() -> None:
     doc = "[A]: a\n  - [C]: c\n      <+ [D]: d\n    -> [G]: g\n"
     assert _relations(read_argdown(doc)) == {
         ("CA", "[C]", "[A]"), ("RA", "[D]", "[C]"), ("CA", "[A]", "[G]")}
+
+
+def test_include_directives_are_reported_not_read_as_text() -> None:
+    m = read_argdown("@include(part1.argdown, part2.argdown)\n\n[A]: a\n")
+    assert [n.id for n in m.nodes_of(argmap.Claim)] == ["[A]"]
+    (problem,) = argmap.formats.format_problems(m)
+    assert problem.code == "dangling-reference"
+    assert "line 1: @include(part1.argdown, part2.argdown) is not read" in problem.message
+
+
+def test_a_premise_listed_twice_is_one_premise() -> None:
+    m = read_argdown("<Arg>\n\n(1) [P]: p\n(2) [Q]: q\n(3) [P]\n--\n(4) [C]: c\n")
+    assert m.validate() == []
+    inference = m.node("<Arg> inference 1")
+    assert [p.id for p in m.premises(inference)] == ["[P]", "[Q]"]
+    assert inference.extra["argdown:premises"] == ("[P]", "[Q]", "[P]")
+
+
+def test_exports_of_argdown_before_1_0() -> None:
+    # They say "type" where newer exports say "relationType", and "entails" for support.
+    doc = {"arguments": {}, "statements": {
+        "S1": {"title": "S1", "members": [{"text": "one"}]},
+        "S2": {"title": "S2", "members": [{"text": "two"}]}},
+        "relations": [
+            {"type": "entails", "from": "S2", "fromType": "statement", "to": "S1",
+             "toType": "statement"},
+            {"type": "hinders", "from": "S1", "fromType": "statement", "to": "S2",
+             "toType": "statement"}]}
+    m = read_argdown_json(json.dumps(doc))
+    assert _relations(m) == {("RA", "[S2]", "[S1]")}
+    (problem,) = argmap.formats.format_problems(m)
+    assert problem.code == "malformed-record" and "hinders" in problem.message

@@ -46,7 +46,10 @@ of a statement, or a premise–conclusion structure without a conclusion.
 The JSON export carries the same structure (``statements`` with their members,
 ``arguments`` with their premise–conclusion structure, ``relations``) and is
 read into the same nodes; its ``sections`` and ``tags`` are kept in the map's
-``extra``.
+``extra``.  Exports before Argdown 1.0 (``type`` for ``relationType``,
+``entails`` for a support) are read too; relations of another kind are kept in
+``extra["argdown:unused"]`` and reported, as are ``@include`` lines, which are
+not followed (``extra["argdown:includes"]``).
 """
 
 from __future__ import annotations
@@ -55,9 +58,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from argmap._errors import ArgmapError, ParseError
 from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Edge, Inference
+from argmap._problem import Problem
 from argmap.formats._argdown_parse import _DATA, ArgdownParser, parse_yaml
 from argmap.formats._format import Format
 from argmap.formats._jsonsafe import decode_json_bytes
@@ -67,9 +73,30 @@ from argmap.formats._sniff import json_shape
 __all__ = [
     "FORMAT",
     "JSON_FORMAT",
+    "problems",
     "read_argdown",
     "read_argdown_json",
 ]
+
+
+def problems(m: ArgumentMap) -> list[Problem]:
+    """What an Argdown map could not read: ``@include`` directives, relations of the export."""
+    out: list[Problem] = []
+    includes = m.extra.get("argdown:includes")
+    for entry in includes if isinstance(includes, tuple) else ():
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], tuple):
+            names = ", ".join(str(f) for f in entry[0])
+            out.append(Problem(
+                "dangling-reference",
+                f"line {entry[1]}: @include({names}) is not read (argmap reads one Argdown "
+                "file): what those files hold is not in the map"))
+    unused = m.extra.get("argdown:unused")
+    for index, rel in enumerate(unused if isinstance(unused, tuple) else ()):
+        out.append(Problem(
+            "malformed-record",
+            f"relation {index + 1} of the export ({str(rel)[:80]}) is of no relation type "
+            "argmap knows; kept outside the graph"))
+    return out
 
 
 def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str, Any]], *,
@@ -109,7 +136,11 @@ def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str,
                 if data is not None:
                     extra["argdown:data"] = data
                 ra = Inference(id=f"{arg} inference {count}", scheme=rule or None, extra=extra)
-                used = [p for p in premises if p != value]
+                used = list(dict.fromkeys(p for p in premises if p != value))
+                if len(used) < len([p for p in premises if p != value]):
+                    # A statement listed twice among the premises is one premise
+                    # (one edge); the list as written is kept.
+                    ra = attrs.evolve(ra, extra={**extra, "argdown:premises": premises})
                 _add_relation(m, ra, used, value, name=name, line=line)
                 main_inference[arg] = ra.id
                 premises = []
@@ -184,8 +215,13 @@ def read_argdown(text: str | bytes, name: str = "<argdown>") -> ArgumentMap:
     p.parse()
     m = _build(p.statements, p.arguments, order=p.order, pcs=p.pcs, relations=p.relations,
                name=name)
+    extra: dict[str, Any] = {}
     if p.front is not None:
-        m.set_extra({"argdown:front-matter": p.front})
+        extra["argdown:front-matter"] = p.front
+    if p.includes:
+        extra["argdown:includes"] = [[files, line] for files, line in p.includes]
+    if extra:
+        m.set_extra(extra)
     return m
 
 
@@ -263,11 +299,14 @@ def read_argdown_json(data: bytes | str, name: str = "<argdown-json>") -> Argume
         if items:
             pcs[node_id] = items
     relations: list[tuple[str, str, str, int]] = []
+    # Exports of Argdown before 1.0 say "type" and call a support between
+    # statements "entails".
     kinds = {"support": "support", "attack": "attack", "undercut": "undercut",
-             "contradictory": "contradiction", "contrary": "attack"}
+             "contradictory": "contradiction", "contrary": "attack", "entails": "support"}
     unused: list[Any] = []
     for rel in doc.get("relations") or ():
-        if not isinstance(rel, dict) or rel.get("relationType") not in kinds:
+        rtype = (rel.get("relationType", rel.get("type")) if isinstance(rel, dict) else None)
+        if not isinstance(rtype, str) or rtype not in kinds:
             unused.append(rel)
             continue
         ends = []
@@ -279,7 +318,7 @@ def read_argdown_json(data: bytes | str, name: str = "<argdown-json>") -> Argume
         if any(e not in statements and e not in arguments for e in ends):
             raise ParseError(f"relation {rel.get('from')!r} -> {rel.get('to')!r} names an "
                              "unknown statement or argument", source=name)
-        kind = kinds[str(rel["relationType"])]
+        kind = kinds[rtype]
         relations.append((kind, ends[0], ends[1], 0))
     m = _build(statements, arguments, order=order, pcs=pcs, relations=relations, name=name)
     extra: dict[str, Any] = {}

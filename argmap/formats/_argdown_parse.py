@@ -30,6 +30,10 @@ _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-(?!-)|_(?=\s|\Z))")
 _LIST_ITEM = re.compile(r"(?:\d+\.|\*)(?=\s)\s*")
 
 
+# Argdown's directive to read other files in place of the line.
+_INCLUDE = re.compile(r"@include\((.*)\)\s*\Z")
+
+
 # A backslash escapes the character after it (Argdown's EscapedChar).
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -98,6 +102,8 @@ class ArgdownParser:
         self.relations: list[tuple[str, str, str, int]] = []
         self.pcs: dict[str, list[tuple[str, Any]]] = {}
         self.untitled_args = 0
+        # (files named, line) of each @include directive: argmap reads one file.
+        self.includes: list[tuple[list[str], int]] = []
 
     def error(self, message: str, line: int, column: int = 1) -> ParseError:
         return ParseError(message, source=self.name, line=line, column=column)
@@ -175,6 +181,15 @@ class ArgdownParser:
                 if current is not None and current_id is not None:
                     self.update(current, current_id)
                 current, blank_before = None, True
+                i += 1
+                continue
+            include = _INCLUDE.match(stripped) if pcs_arg is None else None
+            if include:
+                if current is not None and current_id is not None:
+                    self.update(current, current_id)
+                files = [f.strip() for f in include.group(1).split(",") if f.strip()]
+                self.includes.append((files, lineno))
+                stack, current, blank_before = [], None, True
                 i += 1
                 continue
             heading = _HEADING.match(stripped) if indent == 0 else None

@@ -21,6 +21,7 @@ def _checkers() -> list[Callable[[ArgumentMap], list[Problem]]]:
     from argmap.formats import (
         _aifdb,
         _aml,
+        _argdown,
         _brat,
         _carneades,
         _microtext,
@@ -31,7 +32,8 @@ def _checkers() -> list[Callable[[ArgumentMap], list[Problem]]]:
     )
 
     return [_aifdb.problems, _xaif.problems, _ova2.problems, _microtext.problems, _aml.problems,
-            _brat.problems, _sadface.problems, _carneades.problems, _rdf.problems]
+            _brat.problems, _sadface.problems, _carneades.problems, _rdf.problems,
+            _argdown.problems]
 
 
 def format_problems(m: ArgumentMap) -> list[Problem]:
