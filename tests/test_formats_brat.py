@@ -154,6 +154,20 @@ def test_writing_a_map_from_elsewhere_warns_about_what_is_lost() -> None:
     assert len(back.nodes_of(argmap.Conflict)) == 1
 
 
+def test_other_formats_extra_data_left_out_is_warned_about() -> None:
+    m = argmap.ArgumentMap(source=argmap.Source(text="Cats purr."))
+    m.add_claim(quote="Cats purr", extra={"sadface:node": {"metadata": {"x": 1}}})
+    m.set_extra({"sadface:document": {"id": "d1"}})
+    with pytest.warns(argmap.ArgmapWarning) as caught:
+        data = dump_ann(m)
+    message = str(caught[0].message)
+    assert "extra data of other formats on nodes" in message
+    assert "extra data of other formats on the map" in message
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dump_ann(read_brat(data, "Cats purr."))
+
+
 def test_write_needs_a_source(tmp_path: Path) -> None:
     with pytest.raises(argmap.WriteError, match="no source text"):
         write_brat(argmap.ArgumentMap(), tmp_path / "x.ann")

@@ -204,3 +204,14 @@ def test_scheme_labels_come_back_as_they_were_even_empty(label: str | None) -> N
     node = back.nodes[ca.id]
     assert isinstance(node, argmap.Conflict)
     assert node.label == label
+
+
+def test_other_formats_extra_data_left_out_is_warned_about() -> None:
+    m = argmap.loads(b"[A]: a #tag\n  + [B]: b\n", "argdown")
+    with pytest.warns(argmap.ArgmapWarning, match="extra data of other formats on nodes"):
+        data = argmap.dumps(m, "sadface")
+    # What SADFace carries of its own comes back without a warning.
+    back = argmap.loads(data, "sadface")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        argmap.dumps(back, "sadface")

@@ -460,7 +460,8 @@ def dump_ann(m: ArgumentMap) -> bytes:
     Annotations read from brat keep their ids, order and kept lines, so a brat
     file is written back as it was read.  Anything brat cannot carry (implicit
     or unanchored propositions, relations between other nodes, linked
-    inferences, dialogue) is reported with one :class:`~argmap.ArgmapWarning`.
+    inferences, dialogue, other formats' ``extra`` data) is reported with one
+    :class:`~argmap.ArgmapWarning`.
     """
     w = _Writer(m)
     blocks: dict[str, list[str]] = {}
@@ -488,6 +489,11 @@ def dump_ann(m: ArgumentMap) -> bytes:
                    else "nodes of unknown kind")
     for aid, line in stance_lines.items():
         blocks[aid] = [line]
+    for what, extras in (("nodes", [n.extra for n in m.nodes.values()]),
+                         ("edges", [e.extra for e in m.edges.values()]), ("the map", [m.extra])):
+        for extra in extras:
+            if any(not k.startswith("brat:") for k in extra):
+                w.lose(f"extra data of other formats on {what}")
     order = m.extra.get("brat:order")
     ids = [i for i in order if isinstance(i, str) and i in blocks] if isinstance(
         order, tuple) else []

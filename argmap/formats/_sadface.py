@@ -44,9 +44,9 @@ is absent or would be read as another kind, a timestamp -- goes in the
 record's ``metadata.argmap`` block (``evidence_type``, ``implicit``,
 ``scheme``, ``scheme_id``, ``unlabelled``, ``kind``, ``timestamp``) and is
 read back from it.  Locutions, illocutions and transitions (and their edges),
-participants and source metadata have no SADFace form: writing a map with
-them leaves them out and warns with an :class:`~argmap.ArgmapWarning` that
-counts what was left out.
+participants, source metadata and other formats' ``extra`` data have no
+SADFace form: writing a map with them leaves them out and warns with an
+:class:`~argmap.ArgmapWarning` that counts what was left out.
 
 Extra keys
 ----------
@@ -383,9 +383,13 @@ def write_sadface(m: ArgumentMap) -> dict[str, Any]:
             continue
         if isinstance(n, UnknownNode) and n.timestamp is not None:
             losses["timestamps of unknown nodes"] += 1
+        if _foreign(n.extra):
+            losses["extra data of other formats on nodes"] += 1
         nodes.append(_render_node(n, resource))
     if m.participants:
         losses["participants"] += len(m.participants)
+    if _foreign(m.extra):
+        losses["extra data of other formats on the map"] += 1
     if m.source is not None and attrs.evolve(m.source, text="") != Source(text=""):
         losses["source metadata"] += 1
     edges = []
@@ -393,6 +397,8 @@ def write_sadface(m: ArgumentMap) -> dict[str, Any]:
         if isinstance(m.nodes[e.from_id], _DIALOGUE) or isinstance(m.nodes[e.to_id], _DIALOGUE):
             losses["edges of dialogue nodes"] += 1
             continue
+        if _foreign(e.extra):
+            losses["extra data of other formats on edges"] += 1
         rec = {"id": e.id, "source_id": e.from_id, "target_id": e.to_id}
         rec.update(_mapping(e.extra.get(K_EDGE)))
         edges.append(rec)
@@ -410,6 +416,11 @@ def write_sadface(m: ArgumentMap) -> dict[str, Any]:
         warnings.warn(f"sadface cannot carry everything in this map; left out: {parts}",
                       ArgmapWarning, stacklevel=4)
     return document
+
+
+def _foreign(extra: Mapping[str, Any]) -> bool:
+    """Whether ``extra`` holds data SADFace does not carry (another format's keys)."""
+    return any(not k.startswith("sadface:") for k in extra)
 
 
 def _dump(m: ArgumentMap) -> bytes:
