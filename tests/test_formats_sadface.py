@@ -215,3 +215,18 @@ def test_other_formats_extra_data_left_out_is_warned_about() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         argmap.dumps(back, "sadface")
+
+
+def test_a_source_whose_offset_misses_its_text_is_reported() -> None:
+    text = "Cats purr. Dogs bark."
+    nodes = [{"id": "a", "type": "atom", "text": "Cats purr", "metadata": {},
+              "sources": [{"resource_id": "r", "text": "Cats purr", "offset": 0, "length": 9}]},
+             {"id": "b", "type": "atom", "text": "Dogs bark", "metadata": {},
+              "sources": [{"resource_id": "r", "text": "Dogs bark", "offset": 3, "length": 9}]}]
+    m = argmap.loads(_doc(nodes, [], resources=[
+        {"id": "r", "type": "text", "content": text, "metadata": {}}]), "sadface")
+    assert m.nodes["a"].spans and not m.nodes["b"].spans  # type: ignore[union-attr]
+    (problem,) = [p for p in m.validate() if p.code == "anchor-mismatch"]
+    assert problem.nodes == ("b",) and "offset 3 says 'Dogs bark'" in problem.message
+    # The source is kept as read, so the file is written back as it was.
+    assert json.loads(argmap.dumps(m, "sadface"))["nodes"][1]["sources"] == nodes[1]["sources"]

@@ -35,6 +35,9 @@ Mapping
 Records a reader cannot place -- a node without a usable id or with a repeated
 one, an edge without its ends or joining a node the file lacks -- are kept
 under ``sadface:kept`` and reported by :func:`problems`; nothing is dropped.
+An atom source on the text resource whose offset does not hold its text gives
+no span; it stays in the node's ``sadface:node`` and is reported
+(``anchor-mismatch``).
 
 The writer renders each node and edge from the model and applies what the
 reader kept (other keys, metadata, sources), so a file read and written
@@ -434,9 +437,9 @@ def _sniff(data: bytes) -> bool:
 
 
 def problems(m: ArgumentMap) -> list[Problem]:
-    """Records a SADFace map kept outside its graph."""
+    """Records a SADFace map kept outside its graph, and atom sources that gave no span."""
+    out = _unplaced_sources(m)
     kept = m.extra.get(K_KEPT)
-    out: list[Problem] = []
     if not isinstance(kept, FrozenJSONDict):
         return out
     for collection in ("nodes", "edges"):
@@ -469,6 +472,36 @@ def problems(m: ArgumentMap) -> list[Problem]:
                 out.append(Problem("repeated-record",
                                    f"{where} ({rid!r}) repeats or loops an edge of the map; "
                                    "kept"))
+    return out
+
+
+def _unplaced_sources(m: ArgumentMap) -> list[Problem]:
+    """Sources on the text resource whose offset does not hold their text (no span made)."""
+    document = m.extra.get(K_DOCUMENT)
+    resource = _text_resource(thaw_json(document.get("resources"))) \
+        if isinstance(document, FrozenJSONDict) else None
+    if resource is None:
+        return []
+    rid, content = resource
+    out: list[Problem] = []
+    for node in m.nodes.values():
+        record = node.extra.get(K_NODE)
+        sources = record.get("sources") if isinstance(record, FrozenJSONDict) else None
+        for src in sources if isinstance(sources, tuple) else ():
+            if not isinstance(src, FrozenJSONDict) or as_id(src.get("resource_id")) != rid:
+                continue
+            offset, text = src.get("offset"), src.get("text")
+            if type(offset) is int and isinstance(text, str) and offset >= 0 and \
+                    content[offset:offset + len(text)] == text:
+                continue
+            found = (repr(content[offset:offset + len(text)][:60])
+                     if type(offset) is int and offset >= 0 and isinstance(text, str)
+                     else "nothing usable")
+            out.append(Problem(
+                "anchor-mismatch",
+                f"node {node.id!r}: its source on resource {rid!r} at offset {offset!r} says "
+                f"{str(text)[:60]!r}, but the resource holds {found} there; no span made "
+                "(the source is kept)", nodes=(node.id,)))
     return out
 
 
