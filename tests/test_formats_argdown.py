@@ -238,3 +238,12 @@ def test_exports_of_argdown_before_1_0() -> None:
     assert _relations(m) == {("RA", "[S2]", "[S1]")}
     (problem,) = argmap.formats.format_problems(m)
     assert problem.code == "malformed-record" and "hinders" in problem.message
+
+
+def test_another_dialect_is_reported_not_read_silently() -> None:
+    doc = "===\nparser:\n  syntax: argdown+\n===\n\n[S]: s\n  !> [Q]: q\n  + [R]: r\n"
+    m = read_argdown(doc)
+    assert _relations(m) == {("RA", "[R]", "[S]")}
+    messages = [p.message for p in argmap.formats.format_problems(m)]
+    assert messages[0].startswith("the front matter declares the syntax 'argdown+'")
+    assert messages[1].startswith("line 7: '!>' is not an Argdown relation")

@@ -61,6 +61,7 @@ from typing import Any
 import attrs
 
 from argmap._errors import ArgmapError, ParseError
+from argmap._extra import FrozenJSONDict
 from argmap._map import ArgumentMap
 from argmap._nodes import Claim, Conflict, Edge, Inference
 from argmap._problem import Problem
@@ -90,6 +91,21 @@ def problems(m: ArgumentMap) -> list[Problem]:
                 "dangling-reference",
                 f"line {entry[1]}: @include({names}) is not read (argmap reads one Argdown "
                 "file): what those files hold is not in the map"))
+    front = m.extra.get("argdown:front-matter")
+    parser = front.get("parser") if isinstance(front, FrozenJSONDict) else None
+    syntax = parser.get("syntax") if isinstance(parser, FrozenJSONDict) else None
+    if syntax is not None and str(syntax).strip().lower() != "argdown":
+        out.append(Problem(
+            "malformed-record",
+            f"the front matter declares the syntax {str(syntax)[:40]!r}; argmap reads Argdown, "
+            "so what only that syntax means is read as text"))
+    foreign = m.extra.get("argdown:foreign-relations")
+    for entry in foreign if isinstance(foreign, tuple) else ():
+        if isinstance(entry, tuple) and len(entry) == 2:
+            out.append(Problem(
+                "malformed-record",
+                f"line {entry[1]}: {entry[0]!r} is not an Argdown relation (another dialect's?); "
+                "the line is read as text"))
     unused = m.extra.get("argdown:unused")
     for index, rel in enumerate(unused if isinstance(unused, tuple) else ()):
         out.append(Problem(
@@ -220,6 +236,8 @@ def read_argdown(text: str | bytes, name: str = "<argdown>") -> ArgumentMap:
         extra["argdown:front-matter"] = p.front
     if p.includes:
         extra["argdown:includes"] = [[files, line] for files, line in p.includes]
+    if p.foreign:
+        extra["argdown:foreign-relations"] = [[op, line] for op, line in p.foreign]
     if extra:
         m.set_extra(extra)
     return m

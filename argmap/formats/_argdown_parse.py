@@ -30,6 +30,12 @@ _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-(?!-)|_(?=\s|\Z))")
 _LIST_ITEM = re.compile(r"(?:\d+\.|\*)(?=\s)\s*")
 
 
+# Relation operators of dialects argmap does not read (Argdown+: answers,
+# questions, entailment, equality, ...): a line opening with one is text here,
+# and is reported rather than read silently as text.
+_FOREIGN_RELATION = re.compile(r"(<[!?%@:=]|[!?%@:=]>|~=|==)(?=\s|\[|<|\Z)")
+
+
 # Argdown's directive to read other files in place of the line.
 _INCLUDE = re.compile(r"@include\((.*)\)\s*\Z")
 
@@ -104,6 +110,8 @@ class ArgdownParser:
         self.untitled_args = 0
         # (files named, line) of each @include directive: argmap reads one file.
         self.includes: list[tuple[list[str], int]] = []
+        # (operator, line) of each line opening with another dialect's relation.
+        self.foreign: list[tuple[str, int]] = []
 
     def error(self, message: str, line: int, column: int = 1) -> ParseError:
         return ParseError(message, source=self.name, line=line, column=column)
@@ -245,7 +253,10 @@ class ArgdownParser:
                 blank_before = False
                 i += 1
                 continue
-            op = _RELATION.match(stripped)
+            foreign = _FOREIGN_RELATION.match(stripped)
+            if foreign:
+                self.foreign.append((foreign.group(1), lineno))
+            op = None if foreign else _RELATION.match(stripped)
             if op and current is None and not stack:
                 op = None  # a paragraph that starts with a dash is text
             if op:
