@@ -344,3 +344,21 @@ def test_json_quoting_the_aif_xml_namespace_is_still_json() -> None:
     assert argmap.loads(argmap.to_xml(m)) == m
     prefixed = b'<?xml version="1.0"?><a:argmap xmlns:a="urn:argmap:aif-xml:1"/>'
     assert aifxml_sniff(prefixed) and not aifxml_sniff(json.dumps(doc).encode())
+
+
+def test_a_scheme_field_holding_the_scheme_id_is_not_read_as_its_name() -> None:
+    # OVA3's database writes the scheme's id in "scheme"; the name is the text.
+    doc = {"nodes": [{"nodeID": 1, "type": "YA", "scheme": "75", "text": "Analysing"},
+                     {"nodeID": 2, "type": "RA", "scheme": "72", "text": "Default Inference"},
+                     {"nodeID": 3, "type": "RA", "scheme": "Argument From Sign",
+                      "schemeID": "12", "text": "Argument From Sign"}],
+           "edges": [],
+           "schemefulfillments": [{"nodeID": 1, "schemeID": "75"},
+                                  {"nodeID": 2, "schemeID": "72"}]}
+    data = json.dumps(doc).encode()
+    m = argmap.loads(data, "aifdb-json")
+    ya, ra, named = m.nodes["1"], m.nodes["2"], m.nodes["3"]
+    assert isinstance(ya, argmap.Illocution) and (ya.scheme, ya.scheme_id) == ("Analysing", "75")
+    assert isinstance(ra, argmap.Inference) and (ra.scheme, ra.scheme_id) == (None, "72")
+    assert isinstance(named, argmap.Inference) and named.scheme == "Argument From Sign"
+    assert json.loads(argmap.dumps(m, "aifdb-json")) == doc

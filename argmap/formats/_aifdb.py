@@ -18,7 +18,9 @@ Mapping
   ``schemeID`` are kept as given in ``scheme`` and ``scheme_id`` -- scheme
   names are never rewritten (``"PureQuestioning"`` stays as it is even where
   the text says ``"Pure Questioning"``).  A scheme node without ``schemeID``
-  takes the one of its scheme fulfilment, if any.
+  takes the one of its scheme fulfilment, if any.  A ``scheme`` that is a
+  number equal to the node's ``schemeID`` is that id (OVA3's database writes
+  it so), and the scheme's name is then the node's text.
 * a locution record gives its L-node's ``speaker`` (``personID``) and
   ``said_at`` (``start``); other fields stay in the node's ``extra``.
 * ``participants`` become :class:`~argmap.Participant` s named

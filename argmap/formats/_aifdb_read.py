@@ -245,6 +245,11 @@ class _Reader:
                 else:
                     scheme_id = (None if fulfilment is None
                                  else as_value_id(fulfilment.get("schemeID")))
+                if (type(scheme) is str and scheme.isdigit() and scheme == scheme_id
+                        and type(text) is str and text):
+                    # OVA3's database writes the scheme's id in "scheme" (and the
+                    # name only in the text): the name is the text, not the number.
+                    scheme = None if text == DEFAULT_LABELS[cls.kind] else text
                 fields["scheme"] = scheme if type(scheme) is str else None
                 fields["label"] = (scheme_label(text, fields["scheme"], cls.kind)
                                    if type(text) is str else None)

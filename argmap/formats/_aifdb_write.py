@@ -211,11 +211,13 @@ class AifWriter:
                 keys.append("participants")
         else:
             keys = list(stored)  # type: ignore[arg-type]
-        # Participants the reader made itself go only into a participants list the
-        # document has anyway: a document read without one is written without one.
-        self.synthesized = self.synthesized and "participants" in keys
         other = m.extra.get(K_OTHER)
         other_values = other if isinstance(other, FrozenJSONDict) else FrozenJSONDict()
+        # Participants the reader made itself go only into a participants list the
+        # document has anyway: a document read without one (or with a value that
+        # is not a list) is written so again.
+        self.synthesized = (self.synthesized and "participants" in keys
+                            and "participants" not in other_values)
         with_fulfilments = fresh and "schemefulfillments" in keys
         builders: dict[str, Callable[[], list[Any]]] = {
             "nodes": self.nodes, "edges": self.edges, "participants": self.participants,
