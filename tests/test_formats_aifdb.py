@@ -362,3 +362,9 @@ def test_a_scheme_field_holding_the_scheme_id_is_not_read_as_its_name() -> None:
     assert isinstance(ra, argmap.Inference) and (ra.scheme, ra.scheme_id) == (None, "72")
     assert isinstance(named, argmap.Inference) and named.scheme == "Argument From Sign"
     assert json.loads(argmap.dumps(m, "aifdb-json")) == doc
+    # With every value a string (the reader's fast path), the file still comes back as it was.
+    plain = {"nodes": [{"nodeID": "1", "type": "RA", "scheme": "75", "schemeID": "75",
+                        "text": "Argument From Sign"}], "edges": []}
+    m = argmap.loads(json.dumps(plain).encode(), "aifdb-json")
+    assert m.nodes["1"].scheme == "Argument From Sign"  # type: ignore[union-attr]
+    assert json.loads(argmap.dumps(m, "aifdb-json")) == plain

@@ -245,8 +245,7 @@ class _Reader:
                 else:
                     scheme_id = (None if fulfilment is None
                                  else as_value_id(fulfilment.get("schemeID")))
-                if (type(scheme) is str and scheme.isdigit() and scheme == scheme_id
-                        and type(text) is str and text):
+                if _scheme_is_id(scheme, scheme_id, text):
                     # OVA3's database writes the scheme's id in "scheme" (and the
                     # name only in the text): the name is the text, not the number.
                     scheme = None if text == DEFAULT_LABELS[cls.kind] else text
@@ -511,8 +510,15 @@ def _plain_node(raw: Mapping[str, Any], nid: str,
             return False
     typ = raw["type"]
     if typ in SCHEME_CLASSES:
-        return raw.keys() <= SCHEME_NODE_KEYS and ("schemeID" in raw or nid not in fulfilment)
+        return raw.keys() <= SCHEME_NODE_KEYS and ("schemeID" in raw or nid not in fulfilment) \
+            and not _scheme_is_id(raw.get("scheme"), raw.get("schemeID"), raw["text"])
     return raw.keys() <= NODE_KEYS
+
+
+def _scheme_is_id(scheme: Any, scheme_id: Any, text: Any) -> bool:
+    """Whether a record's ``scheme`` is its scheme's id (a number, as ``schemeID``), not a name."""
+    return (type(scheme) is str and scheme.isascii() and scheme.isdigit()
+            and scheme == scheme_id and type(text) is str and bool(text))
 
 
 def decode_object(data: bytes, name: str) -> dict[str, Any]:
