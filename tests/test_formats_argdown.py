@@ -247,3 +247,37 @@ def test_another_dialect_is_reported_not_read_silently() -> None:
     messages = [p.message for p in argmap.formats.format_problems(m)]
     assert messages[0].startswith("the front matter declares the syntax 'argdown+'")
     assert messages[1].startswith("line 7: '!>' is not an Argdown relation")
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    # A line dedented between two open levels takes the outer level; the next line at
+    # that level is its sibling, a deeper one its child (Argdown's indentation stack).
+    ("[A]: a\n  + [B]: b\n      + [C]: c\n    + [D]: d\n  + [E]: e\n",
+     {("RA", "[B]", "[A]"), ("RA", "[C]", "[B]"), ("RA", "[D]", "[A]"), ("RA", "[E]", "[A]")}),
+    ("[A]: a\n  + [B]: b\n    + [X]: x\n        + [C]: c\n      + [D]: d\n    + [E]: e\n",
+     {("RA", "[B]", "[A]"), ("RA", "[X]", "[B]"), ("RA", "[C]", "[X]"), ("RA", "[D]", "[B]"),
+      ("RA", "[E]", "[B]")}),
+    ("[A]\n  + [B]\n      + [C]\n    + [D]\n    + [E]\n",
+     {("RA", "[B]", "[A]"), ("RA", "[C]", "[B]"), ("RA", "[D]", "[A]"), ("RA", "[E]", "[D]")}),
+])
+def test_indentation_levels_as_argdown_keeps_them(doc: str,
+                                                  expected: set[tuple[str, str, str]]) -> None:
+    assert _relations(read_argdown(doc)) == expected
+
+
+def test_what_ends_headings_lists_and_structures() -> None:
+    # A definition right under a heading ends the heading.
+    m = read_argdown("# Section\n[A]: text\n  + [B]: b\n")
+    assert m.node("[A]").extra["argdown:section"] == "Section"
+    assert _relations(m) == {("RA", "[B]", "[A]")}
+    # A list marker on a statement's next line is that statement's text.
+    m = read_argdown("[A]: Prices rose sharply in\n  2020. It was bad.\n")
+    assert _text(m, "[A]") == "Prices rose sharply in 2020. It was bad."
+    # After a premise-conclusion structure, a list and an @include are what they are.
+    pcs = "<X>\n\n(1) [P]: p\n----\n(2) [Q]: q\n\n"
+    m = read_argdown(pcs + "  * item one\n  * item two\n")
+    assert {n.text for n in m.nodes_of(argmap.Claim)} == {"X", "p", "q", "item one", "item two"}
+    m = read_argdown(pcs + "@include(other.argdown)\n")
+    assert [p.code for p in argmap.formats.format_problems(m)] == ["dangling-reference"]
+    # A backslash before a blank (or the line's end) escapes nothing.
+    assert _text(read_argdown("[A]: ends \\\nnext\n"), "[A]") == "ends \\ next"

@@ -41,7 +41,7 @@ _INCLUDE = re.compile(r"@include\((.*)\)\s*\Z")
 
 
 # A backslash escapes the character after it (Argdown's EscapedChar).
-_ESCAPE = re.compile(r"\\(.)")
+_ESCAPE = re.compile(r"\\(\S)")
 
 
 _PCS_ITEM = re.compile(r"\((\d+)\)\s+")
@@ -178,6 +178,7 @@ class ArgdownParser:
         last_argument: str | None = None
         blank_before = True
         pcs_arg: str | None = None
+        in_list = False  # the last element read was a list item (or a relation under one)
         n = len(self.lines)
         while i < n:
             raw = self.lines[i]
@@ -191,10 +192,13 @@ class ArgdownParser:
                 current, blank_before = None, True
                 i += 1
                 continue
-            include = _INCLUDE.match(stripped) if pcs_arg is None else None
+            include = _INCLUDE.match(stripped)
             if include:
                 if current is not None and current_id is not None:
                     self.update(current, current_id)
+                if pcs_arg is not None:
+                    self.close_pcs(pcs_arg, lineno)
+                    pcs_arg = None
                 files = [f.strip() for f in include.group(1).split(",") if f.strip()]
                 self.includes.append((files, lineno))
                 stack, current, blank_before = [], None, True
@@ -202,14 +206,18 @@ class ArgdownParser:
                 continue
             heading = _HEADING.match(stripped) if indent == 0 else None
             if heading and blank_before:
-                # A heading runs to the next empty line, as a paragraph does.
+                if pcs_arg is not None:
+                    self.close_pcs(pcs_arg, lineno)
+                # A heading runs to the next empty line, as a paragraph does, unless
+                # a definition, relation or numbered statement starts first.
                 words = [heading.group(2).strip()]
                 i += 1
-                while i < n and self.lines[i].strip():
+                while i < n and self.lines[i].strip() and not _starts_element(
+                        self.lines[i].strip()):
                     words.append(self.lines[i].strip())
                     i += 1
                 self.section = unescape(" ".join(w for w in words if w))
-                stack, current, pcs_arg = [], None, None
+                stack, current, pcs_arg, in_list = [], None, None, False
                 continue
             pcs_item = _PCS_ITEM.match(stripped)
             if pcs_item or (pcs_arg is not None and stripped.startswith("--")):
@@ -236,16 +244,24 @@ class ArgdownParser:
                     current, current_id = el, self.register(el)
                     self.pcs[pcs_arg].append(("statement", current_id))
                     stack = [(indent, current_id)]
+                    in_list = False
                     i += 1
                 else:
                     i = self.inference(i, pcs_arg)
                     stack, current = [], None
                 blank_before = False
                 continue
-            item = _LIST_ITEM.match(stripped) if indent > 0 and pcs_arg is None else None
+            # A list opens after an empty line and goes on while its items follow;
+            # a marker on a statement's next line is that statement's text.
+            item = _LIST_ITEM.match(stripped) if indent > 0 and (
+                blank_before or (in_list and pcs_arg is None)) else None
             if item:
                 if current is not None and current_id is not None:
                     self.update(current, current_id)
+                if pcs_arg is not None:
+                    self.close_pcs(pcs_arg, lineno)
+                    pcs_arg = None
+                in_list = True
                 el = self.element(stripped[item.end():], lineno, column + item.end())
                 current, current_id = el, self.register(el)
                 last_argument = current_id if el.kind == "argument" else None
@@ -262,14 +278,17 @@ class ArgdownParser:
             if op:
                 if current is not None and current_id is not None:
                     self.update(current, current_id)
+                # Levels as Argdown's lexer keeps them: a deeper line opens a level
+                # (its own indentation); a shallower one closes levels while it is
+                # shallower than the last open one, and takes the level it lands
+                # on, as a sibling of the element there -- even when its own
+                # indentation lies between two levels.
+                level = indent
                 if stack and indent <= stack[-1][0]:
-                    # Back to the level of an element above (or, as in Argdown, to a
-                    # level between two that are open): the line is that element's
-                    # sibling, not its child.
-                    while stack and stack[-1][0] > indent:
+                    while stack and indent < stack[-1][0]:
                         stack.pop()
                     if stack:
-                        stack.pop()
+                        level = stack.pop()[0]
                 if not stack:
                     raise self.error("this relation has no element above it", lineno, column)
                 parent = stack[-1][1]
@@ -286,7 +305,7 @@ class ArgdownParser:
                 if kind == "contradiction":
                     self.relations.append((kind, trg, src, lineno))
                 current, current_id = el, child
-                stack.append((indent, child))
+                stack.append((level, child))
                 blank_before = False
                 i += 1
                 continue
@@ -301,6 +320,7 @@ class ArgdownParser:
             current, current_id = el, self.register(el)
             last_argument = current_id if el.kind == "argument" else None
             stack = [(indent, current_id)]
+            in_list = False
             blank_before = False
             i += 1
         if current is not None and current_id is not None:
@@ -380,6 +400,11 @@ class ArgdownParser:
 
 #: Front matter longer than this is refused: it is metadata, and YAML is costly to parse.
 MAX_FRONT_MATTER = 64 * 1024
+
+
+def _starts_element(line: str) -> bool:
+    """Whether a line (stripped) opens a statement, argument, relation or numbered statement."""
+    return line[:1] in "[<" or bool(_RELATION.match(line) or _PCS_ITEM.match(line))
 
 
 def unescape(text: str) -> str:
