@@ -91,3 +91,30 @@ def test_invalid_map_extra_is_a_parse_error() -> None:
            b'<am:extra>{"k":"\\u0001"}</am:extra></am:Map></rdf:RDF>')
     with pytest.raises(argmap.ParseError, match=r"^m\.rdf:2: invalid map extra: .*U\+0001"):
         argmap.loads(doc, "aif-rdf", name="m.rdf")
+
+
+def test_aifdb_exports_typed_as_named_individuals_keep_that_type() -> None:
+    # AIFdb writes each node as an owl:NamedIndividual with its AIF type beside it:
+    # both types are triples of the graph, and both come back.
+    rdflib = pytest.importorskip("rdflib")
+    from rdflib.compare import isomorphic
+
+    data = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:owl="http://www.w3.org/2002/07/owl#" xmlns:aif="http://www.arg.tech/aif#">
+  <owl:NamedIndividual rdf:about="http://www.aifdb.org/nodes/1">
+    <rdf:type rdf:resource="http://www.arg.tech/aif#I-node"/>
+    <aif:claimText>Cats purr</aif:claimText>
+  </owl:NamedIndividual>
+</rdf:RDF>"""
+    m = from_rdf(data)
+    assert m.nodes["1"].text == "Cats purr"  # type: ignore[union-attr]
+    written = to_rdf(m)
+    assert isomorphic(rdflib.Graph().parse(data=data, format="xml"),
+                      rdflib.Graph().parse(data=written, format="xml"))
+
+
+def test_an_unescaped_ampersand_is_called_what_it_is() -> None:
+    data = b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\nPunjab & Haryana'
+    with pytest.raises(ParseError, match=r":2: malformed XML: an '&' that is not escaped"):
+        argmap.loads(data + b"</rdf:RDF>", "aif-rdf", name="x.rdf")

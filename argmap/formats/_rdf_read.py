@@ -33,7 +33,6 @@ from argmap.formats._rdf_vocab import (
     K_RECORD,
     K_UNPLACED,
     NODE_BASE,
-    OWL_,
     PARTICIPANT_BASE,
     RDF_,
     RDF_NS,
@@ -100,7 +99,7 @@ class _Graph:
         self.lines.setdefault(subj, el.sourceline or 0)
         del props  # filled through add()
         tag = el.tag
-        if isinstance(tag, str) and tag not in (RDF_ + "Description", OWL_ + "NamedIndividual"):
+        if isinstance(tag, str) and tag != RDF_ + "Description":
             self.add(subj, RDF_NS + "type", (_qualified(tag), True))
         for key, value in el.attrib.items():
             if key.startswith(RDF_) or key.startswith(XML_NS_BRACED):

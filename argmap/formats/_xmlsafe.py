@@ -142,6 +142,10 @@ def parse_xml(
         msg = str(exc.msg or exc)
         line = exc.lineno if exc.lineno else None
         lowered = msg.lower()
+        if "entityref: no name" in lowered or "entityref: expecting ';'" in lowered:
+            # An ampersand that starts no entity reference: a text not escaped.
+            raise ParseError(f"malformed XML: an '&' that is not escaped as '&amp;' ({msg})",
+                             source=name, line=line) from None
         if "entity" in lowered or "amplification" in lowered:
             raise UnsafeInputError(
                 f"entities and DTDs are not allowed ({msg})", source=name, line=line
