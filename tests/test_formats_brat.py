@@ -223,3 +223,20 @@ def test_a_file_that_is_not_brat_is_refused_with_its_line() -> None:
     with pytest.raises(ParseError, match=r":2: "):
         read_brat("T1\tClaim 0 4\tCats\nhello world\n", "Cats", "x.ann")
     assert read_brat("T1\tClaim 0 4\tCats\n\n", "Cats", "x.ann").nodes
+
+
+def test_relations_and_stances_that_cannot_be_placed_are_reported() -> None:
+    text = "Cats purr. So they are happy."
+    ann = ("T1\tMajorClaim 14 28\tthey are happy\nT2\tPremise 0 9\tCats purr\n"
+           "R1\tsupports Arg1:T2\t\nA1\tStance T2 Neutral\nA2\tStance T2 against\n"
+           "R2\tcauses Arg1:T2 Arg2:T1\t\n")
+    m = read_brat(ann, text)
+    problems = {p.message.split(":")[0]: p.code for p in argmap.formats.format_problems(m)}
+    assert problems == {"annotation line 3": "malformed-record",
+                        "annotation line 4": "malformed-record"}
+    # A stance value in lower case is still a stance; another relation type is kept as is.
+    (conflict,) = m.nodes_of(argmap.Conflict)
+    assert m.attacker(conflict) == m.nodes["T2"] and m.target(conflict) == m.nodes["T1"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert dump_ann(m).decode() == ann

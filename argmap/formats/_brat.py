@@ -186,18 +186,19 @@ class _Reader:
         """Add a supports/attacks relation; False when the line is not one."""
         rid = fields[0]
         parts = fields[1].split(" ") if len(fields) > 1 else []
-        if len(parts) != 3 or parts[0].lower() not in _SUPPORT | _ATTACK:
-            return False
-        if any(f.strip() for f in fields[2:]):
-            return False
+        if not parts or parts[0].lower() not in _SUPPORT | _ATTACK:
+            return False  # another kind of relation: kept as it is
         args = {}
         for part in parts[1:]:
             match = _ARG.match(part)
-            if not match:
-                return False
-            args[match.group(1)] = match.group(2)
-        if set(args) != {"Arg1", "Arg2"}:
-            return False
+            if match:
+                args[match.group(1)] = match.group(2)
+        if len(parts) != 3 or set(args) != {"Arg1", "Arg2"} or any(
+                f.strip() for f in fields[2:]):
+            self.keep(index, line, "malformed-record",
+                      f"relation {rid!r} ({parts[0]}) is not 'Arg1:<id> Arg2:<id>' and nothing "
+                      "after it; kept outside the graph")
+            return True
         src, trg = args["Arg1"], args["Arg2"]
         for end in (src, trg):
             if not isinstance(self.m.nodes.get(end), Claim):
@@ -232,10 +233,14 @@ class _Reader:
         """Add the relations a Stance attribute stands for; False when the line is not one."""
         aid = fields[0]
         parts = fields[1].split(" ") if len(fields) > 1 else []
-        if len(parts) != 3 or parts[0] != "Stance" or parts[2] not in _STANCE_VALUES:
-            return False
-        if len(fields) > 2 and any(f.strip() for f in fields[2:]):
-            return False
+        if not parts or parts[0] != "Stance":
+            return False  # another attribute: kept as it is
+        value = parts[2].capitalize() if len(parts) == 3 else ""
+        if value not in _STANCE_VALUES or (len(fields) > 2 and any(f.strip() for f in fields[2:])):
+            self.keep(index, line, "malformed-record",
+                      f"attribute {aid!r} is not 'Stance <id> For' or 'Stance <id> Against'; "
+                      "kept outside the graph")
+            return True
         claim = parts[1]
         node = self.m.nodes.get(claim)
         if not isinstance(node, Claim):
@@ -252,7 +257,7 @@ class _Reader:
         placed = False
         for target in targets:
             rel_id, rel_extra = f"{aid}/{target}", {"brat:stance": info}
-            rel = (Inference(id=rel_id, extra=rel_extra) if parts[2] == "For"
+            rel = (Inference(id=rel_id, extra=rel_extra) if value == "For"
                    else Conflict(id=rel_id, extra=rel_extra))
             ok = self._link(index, line, rel, claim, target)
             if ok:
@@ -511,6 +516,7 @@ def dump_ann(m: ArgumentMap) -> bytes:
 
 def _stance_ok(m: ArgumentMap, node: Node, info: FrozenJSONDict) -> bool:
     value = info.get("value")
+    value = value.capitalize() if isinstance(value, str) else None
     expected = Inference if value == "For" else Conflict if value == "Against" else None
     if expected is None or not isinstance(node, expected) or not isinstance(info.get("id"), str):
         return False
