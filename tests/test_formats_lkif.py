@@ -220,7 +220,7 @@ def test_lkif_2_1_exception_type_and_repeated_issue() -> None:
             b'</argument-graph></argument-graphs></lkif>')
     m = argmap.loads(data, "lkif")
     assert m.nodes["a#exception1"].kind is argmap.NodeKind.CA
-    assert m.nodes["q"].text == "Q"  # type: ignore[union-attr]
+    assert m.nodes["q"].text == "It is not the case that: Q"  # type: ignore[union-attr]
     formula: Any = m.nodes["q"].extra["lkif:formula"]
     assert formula["tag"] == "not"
     assert [p.code for p in argmap.formats.format_problems(m)] == ["repeated-record"]
@@ -247,3 +247,37 @@ def test_caf_booleans_are_read_as_xsd_booleans() -> None:
     assert m.conclusion("a") == m.nodes["s"]
     with pytest.raises(argmap.ParseError, match="positive='no' is not true or false"):
         argmap.loads(data.replace(b'positive="0"', b'positive="no"'), "caf")
+
+
+def test_statement_texts_say_what_their_formulas_say() -> None:
+    data = (b'<lkif><argument-graph><title lang="en">Birds</title><statements>'
+            b'<not id="np"><s>Tweety flies</s></not>'
+            b'<and id="ab">\n  <s>A</s>\n  <s>B</s>\n</and>'
+            b'<if id="r"><s>it rains</s><s>the street is wet</s></if>'
+            b'<s>no id needed</s></statements><arguments/></argument-graph></lkif>')
+    m = argmap.loads(data, "lkif")
+    texts = {n.id: n.text for n in m.nodes_of(Claim)}
+    assert texts == {"np": "It is not the case that: Tweety flies", "ab": "A and B",
+                     "r": "If it rains, then the street is wet",
+                     "graph1/statement": "no id needed"}
+    assert m.nodes["graph1/statement"].extra["lkif:id"] is None
+    assert m.extra["lkif:titles"] == ((0, {"tag": "title", "attributes": {"lang": "en"},
+                                           "text": "Birds", "children": ()}),)
+    assert argmap.formats.format_problems(m) == []
+
+
+def test_a_statements_formula_is_its_formula_child_and_the_rest_is_kept() -> None:
+    data = (b'<lkif><argument-graphs><argument-graph><statements>'
+            b'<statement id="x"><metadata>M</metadata><s>Real text</s></statement>'
+            b'<statement id="y"><description lang="en">Described</description></statement>'
+            b'</statements><arguments/></argument-graph></argument-graphs></lkif>')
+    m = argmap.loads(data, "lkif")
+    assert m.nodes["x"].text == "Real text"  # type: ignore[union-attr]
+    kept: Any = m.nodes["x"].extra["lkif:children"]
+    assert kept[0]["tag"] == "metadata"
+    assert m.nodes["y"].text == "Described"  # type: ignore[union-attr]
+
+
+def test_an_argument_preferred_to_itself_is_an_error() -> None:
+    with pytest.raises(argmap.ParseError, match="prefers argument 'a1' to itself"):
+        argmap.loads(_EDITOR.replace(b'arg1="a2" arg2="a1"', b'arg1="a1" arg2="a1"'), "lkif")

@@ -10,8 +10,11 @@ Mapping (the one Carneades' own AIF export uses)
 ------------------------------------------------
 * each statement becomes a :class:`~argmap.Claim` with the statement's id
   (LKIF: a ``<statement>`` element, or a formula such as ``<s id>`` written
-  directly in ``<statements>``, its text the formula's words; CAF: the English
-  description, else the first one, without surrounding blanks);
+  directly in ``<statements>`` -- one without an id gets ``<graph>/statement``,
+  made unique; its text is the atom's words, connectives spelled out: ``It is
+  not the case that: ...``, ``A and B``, ``If A, then B``, ``For all x: ...``;
+  a ``<statement>`` without a formula takes its first description; CAF: the
+  English description, else the first one, without surrounding blanks);
 * each argument becomes an :class:`~argmap.Inference` with the argument's id
   and its ``scheme`` (verbatim; none when empty), joined to its premises and
   conclusion by edges ``<id>/premise<N>`` and ``<id>/conclusion``;
@@ -44,6 +47,8 @@ Extra keys (``lkif:`` or ``caf:`` by format)
     "children"}``, each child with the ``"tail"`` of words after it), unless
     it is a plain ``<s>`` of text only: predicates, constants, variables and
     connectives are kept;
+``children`` (claim, LKIF)
+    the other elements of a ``<statement>`` (descriptions, metadata), as read;
 ``issue`` (claim, LKIF)
     the attributes of the graph's ``<issue>`` for the statement (``value``,
     ``assumption``, ``standard``);
@@ -59,10 +64,13 @@ Extra keys (``lkif:`` or ``caf:`` by format)
     the statement a complement negates;
 ``graphs`` (map, LKIF)
     the attributes of each ``argument-graph``;
+``titles`` (map, LKIF)
+    ``[graph index, element]`` for each ``<title>`` of a graph (LKIF 2.2);
 ``id`` (claim, inference, LKIF)
-    the id as written, when a later argument graph reuses an id of an earlier
-    one: each graph is its own id space, so the node gets the id
-    ``<graph id>/<id>`` and that graph's references are resolved to it;
+    the id as written (null for a formula written without one), when a later
+    argument graph reuses an id of an earlier one: each graph is its own id
+    space, so the node gets the id ``<graph id>/<id>`` and that graph's
+    references are resolved to it;
 ``kept`` (map, LKIF)
     ``[graph index, element, problem code]`` for what a graph holds that is
     not read, each reported: a statement or argument repeating an id within
@@ -195,6 +203,9 @@ class _Builder:
                 raise ParseError(f"<stronger> {attribute}={ref!r} is not an argument of its "
                                  "graph", source=self.name, line=el.sourceline)
             ends.append(nid)
+        if ends[0] == ends[1]:
+            raise ParseError(f"<stronger> prefers argument {el.get('arg1')!r} to itself",
+                             source=self.name, line=el.sourceline)
         pa = self.m.add_node(Preference(id=_fresh(self.m, pid),
                                         extra={self.ns + "stronger": dict(el.attrib)}))
         self.m.add_edge(Edge(id=f"{pa.id}/in", from_id=ends[0], to_id=pa.id))
@@ -219,7 +230,7 @@ def _fail(name: str, el: etree._Element, exc: Exception, node: str | None = None
 # them directly, without a ``<statement>`` around each).
 _WFF_TAGS = frozenset(("s", "or", "and", "not", "if", "iff", "all", "exists"))
 # What an argument graph holds; anything else in it is kept, as read.
-_GRAPH_PARTS = frozenset(("statements", "arguments", "issues", "strengths"))
+_GRAPH_PARTS = frozenset(("statements", "arguments", "issues", "strengths", "title"))
 _BOOLEAN = {"true": True, "1": True, "false": False, "0": False}
 
 
@@ -279,11 +290,40 @@ def _statement_elements(graph: etree._Element) -> list[_Statement]:
     """Each statement and its formula: ``<statement>`` elements, or formulas held directly."""
     out: list[_Statement] = []
     for st in graph.iter("statement"):
-        out.append((st, next((c for c in st if isinstance(c.tag, str)), None)))
+        out.append((st, next((c for c in st if isinstance(c.tag, str) and c.tag in _WFF_TAGS),
+                             None)))
     for statements in graph.iterfind("statements"):
         out.extend((wff, wff) for wff in statements
                    if isinstance(wff.tag, str) and wff.tag in _WFF_TAGS)
     return out
+
+
+_CONNECTIVES = {"and": " and ", "or": " or "}
+
+
+def _formula_text(wff: etree._Element) -> str:
+    """A statement's text from its formula: an atom's words; connectives spelled out.
+
+    The claim's text must not say the opposite of the statement, so a negation
+    or a conjunction is written as one (the formula itself is kept as read).
+    """
+    parts = [c for c in wff if isinstance(c.tag, str) and c.tag in _WFF_TAGS]
+    if wff.tag == "s" or not parts:
+        return "".join(wff.itertext())
+    words = [" ".join(_formula_text(p).split()) for p in parts]
+    if wff.tag == "not":
+        return f"It is not the case that: {words[0]}"
+    if wff.tag in _CONNECTIVES:
+        return _CONNECTIVES[wff.tag].join(words)
+    if wff.tag == "if" and len(words) == 2:
+        return f"If {words[0]}, then {words[1]}"
+    if wff.tag == "iff" and len(words) == 2:
+        return f"{words[0]} if and only if {words[1]}"
+    if wff.tag in ("all", "exists"):
+        names = ", ".join((v.text or "").strip() for v in wff.iterfind("v"))
+        quantifier = "For all" if wff.tag == "all" else "For some"
+        return f"{quantifier} {names}: {words[-1]}"
+    return "; ".join(words)
 
 
 def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
@@ -295,6 +335,7 @@ def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
     b = _Builder("lkif:", name)
     m = b.m
     graphs: list[dict[str, str]] = []
+    titles: list[list[Any]] = []
     other: list[dict[str, Any]] = []
     kept: list[list[Any]] = []
     # Each argument graph is its own id space: a later graph may reuse an id.
@@ -321,25 +362,38 @@ def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
                                                if k != "statement"})
             elif part.tag == "strengths":
                 strengths.extend((s, local_args) for s in part.iterfind("stronger"))
+        for title in graph.iterfind("title"):
+            titles.append([gindex, element_json(title)])
         for st, wff in _statement_elements(graph):
             sid = st.get("id", "")
-            if sid in local:
+            mark: dict[str, Any] = {}
+            if not sid and st is wff:
+                # LKIF 2.0 formulas need no id (nothing can refer to one without).
+                nid = _fresh(m, f"{scope}/statement")
+                mark["lkif:id"] = None
+            elif sid in local:
                 kept.append([gindex, element_json(st), "duplicate-id"])
                 continue
-            nid = _scoped(m, sid, scope)
-            local[sid] = nid
-            mark: dict[str, Any] = {}
+            else:
+                nid = _scoped(m, sid, scope)
+                local[sid] = nid
             if st is not wff:
                 mark["lkif:statement"] = {k: v for k, v in st.attrib.items() if k != "id"}
+                others = [element_json(c) for c in st if isinstance(c.tag, str) and c is not wff]
+                if others:  # descriptions, metadata: kept as read
+                    mark["lkif:children"] = others
             if wff is not None and not (wff.tag == "s" and not len(wff)
                                         and set(wff.attrib) <= {"id"}):
                 # Markup (predicates, constants, variables, connectives): kept as read.
                 mark["lkif:formula"] = element_json(wff)
             if sid in issues:
                 mark["lkif:issue"] = issues.pop(sid)[1]
-            if nid != sid:
+            if sid and nid != sid:
                 mark["lkif:id"] = sid
-            text = "".join(wff.itertext()) if wff is not None else ""
+            if wff is not None:
+                text = _formula_text(wff)
+            else:  # no formula: the first description, if any, says what it is
+                text = next(("".join(d.itertext()) for d in st.iterfind("description")), "")
             try:
                 m.add_node(Claim(id=nid, text=text, extra=mark))
             except (ArgmapError, ValueError) as exc:
@@ -384,6 +438,8 @@ def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
         extra["lkif:other"] = other
     if kept:
         extra["lkif:kept"] = kept
+    if titles:
+        extra["lkif:titles"] = titles
     m.set_extra(extra)
     return m
 
