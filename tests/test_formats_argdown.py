@@ -234,8 +234,10 @@ def test_exports_of_argdown_before_1_0() -> None:
              "toType": "statement"},
             {"type": "hinders", "from": "S1", "fromType": "statement", "to": "S2",
              "toType": "statement"}]}
+    doc["arguments"] = {"A": {"title": "A", "pcs": [], "descriptions": [{"text": "Because."}]}}
     m = read_argdown_json(json.dumps(doc))
     assert _relations(m) == {("RA", "[S2]", "[S1]")}
+    assert _text(m, "<A>") == "Because."  # arguments' texts were "descriptions" then
     (problem,) = argmap.formats.format_problems(m)
     assert problem.code == "malformed-record" and "hinders" in problem.message
 

@@ -265,7 +265,8 @@ def read_argdown_json(data: bytes | str, name: str = "<argdown-json>") -> Argume
         texts: list[str] = []
         line = None
         section = None
-        for member in entry.get("members") or ():
+        # Argument descriptions were "descriptions" before Argdown 1.0, "members" since.
+        for member in [*(entry.get("members") or ()), *(entry.get("descriptions") or ())]:
             if not isinstance(member, dict):
                 continue
             text = member.get("text")
