@@ -194,11 +194,8 @@ class ArgdownParser:
                 continue
             include = _INCLUDE.match(stripped)
             if include:
-                if current is not None and current_id is not None:
-                    self.update(current, current_id)
-                if pcs_arg is not None:
-                    self.close_pcs(pcs_arg, lineno)
-                    pcs_arg = None
+                self._leave(current, current_id, pcs_arg, lineno)
+                pcs_arg = None
                 files = [f.strip() for f in include.group(1).split(",") if f.strip()]
                 self.includes.append((files, lineno))
                 stack, current, blank_before = [], None, True
@@ -256,11 +253,8 @@ class ArgdownParser:
             item = _LIST_ITEM.match(stripped) if indent > 0 and (
                 blank_before or (in_list and pcs_arg is None)) else None
             if item:
-                if current is not None and current_id is not None:
-                    self.update(current, current_id)
-                if pcs_arg is not None:
-                    self.close_pcs(pcs_arg, lineno)
-                    pcs_arg = None
+                self._leave(current, current_id, pcs_arg, lineno)
+                pcs_arg = None
                 in_list = True
                 el = self.element(stripped[item.end():], lineno, column + item.end())
                 current, current_id = el, self.register(el)
@@ -328,6 +322,14 @@ class ArgdownParser:
         if pcs_arg is not None:
             last = max((k for k, ln in enumerate(self.lines) if ln.strip()), default=0)
             self.close_pcs(pcs_arg, last + 1)
+
+    def _leave(self, el: Element | None, node_id: str | None, pcs_arg: str | None,
+               line: int) -> None:
+        """Finish the element being read and close the open premise-conclusion structure."""
+        if el is not None and node_id is not None:
+            self.update(el, node_id)
+        if pcs_arg is not None:
+            self.close_pcs(pcs_arg, line)
 
     def update(self, el: Element, node_id: str) -> None:
         """Record the full text of an element once its last line is read."""
