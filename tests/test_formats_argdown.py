@@ -38,13 +38,17 @@ def _relations(m: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
 def test_every_construct() -> None:
     m = argmap.read(GOLDEN / "constructs.argdown")
     assert m.extra["argdown:front-matter"] == {"title": "Constructs", "tags": ("demo",)}
-    assert _text(m, "[Legal]") == "Soft drugs should be legal. #pro"
+    # As in Argdown, the last definition is the text; the earlier ones are members.
+    assert _text(m, "[Legal]") == "Soft drugs should be legal."
     legal = m.node("[Legal]")
+    assert legal.extra["argdown:members"] == ("Soft drugs should be legal. #pro",)
     assert legal.extra["argdown:tags"] == ("pro",)
     assert legal.extra["argdown:section"] == "Debate"
     assert m.node("<Freedom>").extra["argdown:tags"] == ("civil rights",)
     rels = _relations(m)
-    assert ("RA", "<Freedom>", "[Legal]") in rels
+    # <Freedom> is reconstructed: what it supports, its main conclusion supports.
+    assert ("RA", "[Untitled 2]", "[Legal]") in rels
+    assert not any("<Freedom>" in (src, trg) for _, src, trg in rels)
     assert ("CA", "<Harm>", "[Legal]") in rels
     assert ("CA", "<Cost>", "[Legal]") in rels
     assert ("RA", "[Legal]", "[Tolerance]") in rels
@@ -283,3 +287,21 @@ def test_what_ends_headings_lists_and_structures() -> None:
     assert [p.code for p in argmap.formats.format_problems(m)] == ["dangling-reference"]
     # A backslash before a blank (or the line's end) escapes nothing.
     assert _text(read_argdown("[A]: ends \\\nnext\n"), "[A]") == "ends \\ next"
+
+
+def test_a_reconstructed_arguments_relations_are_its_main_conclusions() -> None:
+    # Argdown's model: what a reconstructed argument supports, its main conclusion
+    # supports, so the same relation stated on both is one relation.
+    doc = ("[A]: a\n  + <Arg>\n\n<Arg>\n\n(1) [P]: p\n(2) [Q]: q\n----\n(3) [B]: b\n"
+           "  +> [A]\n")
+    m = read_argdown(doc)
+    assert _relations(m) == {("RA", "[P]", "[B]"), ("RA", "[Q]", "[B]"), ("RA", "[B]", "[A]")}
+    # So the support stands or falls with the argument's premises.
+    m = read_argdown(doc + "\n[P]\n  - [X]: x\n")
+    assert argmap.evaluate(m).status("[A]") is not argmap.reasoning.Status.IN
+
+
+def test_the_last_definition_of_a_statement_is_its_text() -> None:
+    m = read_argdown("[Test]: Hello Earth!\n\n[Test]: Hello _World_!\n")
+    assert _text(m, "[Test]") == "Hello _World_!"
+    assert m.node("[Test]").extra["argdown:members"] == ("Hello Earth!",)

@@ -8,8 +8,8 @@ Argdown                                         AIF in argmap
 ==============================================  ==========================================
 ``[Title]: text`` (statement, may span lines)   :class:`~argmap.Claim` ``[Title]``
 a paragraph of plain text                       :class:`~argmap.Claim` ``Untitled <n>``
-``[Title]`` again with other text               same node; the other texts in
-                                                ``extra["argdown:members"]``
+``[Title]`` again with other text               same node, the last text its text; the
+                                                earlier ones in ``extra["argdown:members"]``
 ``<Title>: text`` (argument)                    :class:`~argmap.Claim` ``<Title>`` (the
                                                 argument's gist), ``argdown:kind`` =
                                                 ``"argument"``
@@ -24,6 +24,8 @@ inference rule between the lines                the inference's ``scheme``; ``{.
 ``_ X`` / ``<_ X`` under argument ``P``         conflict X → P's main inference (undercut);
                                                 to P's gist when P has no structure
 ``+> X``, ``-> X``, ``_> X``                    the same, from P to X
+support/attack from an argument with structure  from its main conclusion (none when
+                                                that is the target)
 ``>< X``                                        two conflicts, P → X and X → P
 ``#tag``, ``#(two words)``                      ``extra["argdown:tags"]`` (text unchanged)
 ``# Heading``                                   ``extra["argdown:section"]`` of what follows
@@ -127,14 +129,15 @@ def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str,
         if is_arg:
             extra["argdown:kind"] = "argument"
         if len(texts) > 1:
-            extra["argdown:members"] = texts[1:]
+            # As in Argdown, the last definition is the canonical one.
+            extra["argdown:members"] = texts[:-1]
         if entry.get("tags"):
             extra["argdown:tags"] = entry["tags"]
         if entry.get("section"):
             extra["argdown:section"] = entry["section"]
         if entry.get("line") is not None:
             extra["argdown:line"] = entry["line"]
-        m.add_node(Claim(id=node_id, text=texts[0] if texts else entry["title"], extra=extra))
+        m.add_node(Claim(id=node_id, text=texts[-1] if texts else entry["title"], extra=extra))
     main_inference: dict[str, str] = {}
     for arg, items in pcs.items():
         premises: list[str] = []
@@ -164,13 +167,26 @@ def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str,
             premises.append(value)
     seen: set[tuple[str, str, str]] = set()
     counts: dict[str, int] = {}
-    for kind, src, trg, line in relations:
+    # As Argdown's model does, what a reconstructed argument supports or attacks
+    # its main conclusion (the last statement of its structure) does: the same
+    # relation stated on both is one relation.
+    main = {arg: items[-1][1] for arg, items in pcs.items()
+            if items and items[-1][0] == "statement"}
+    for kind, written, trg, line in relations:
+        src = written
+        if kind in ("support", "attack") and written in main:
+            if main[written] != trg:
+                src = main[written]
+            elif kind == "support":
+                continue  # the structure itself concludes the target: nothing to add
         if (kind, src, trg) in seen:
             continue
         seen.add((kind, src, trg))
         counts[kind] = counts.get(kind, 0) + 1
         rel_id = f"{kind} {counts[kind]}"
-        extra = {"argdown:relation": kind, "argdown:line": line}
+        extra: dict[str, Any] = {"argdown:relation": kind, "argdown:line": line}
+        if src != written:
+            extra["argdown:argument"] = written  # stated on the argument
         if kind == "support":
             _add_relation(m, Inference(id=rel_id, extra=extra), [src], trg, name=name, line=line)
             continue
