@@ -184,7 +184,7 @@ def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str,
         seen.add((kind, src, trg))
         counts[kind] = counts.get(kind, 0) + 1
         rel_id = f"{kind} {counts[kind]}"
-        extra: dict[str, Any] = {"argdown:relation": kind, "argdown:line": line}
+        extra = {"argdown:relation": kind, "argdown:line": line}
         if src != written:
             extra["argdown:argument"] = written  # stated on the argument
         if kind == "support":
