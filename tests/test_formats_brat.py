@@ -240,3 +240,15 @@ def test_relations_and_stances_that_cannot_be_placed_are_reported() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert dump_ann(m).decode() == ann
+
+
+def test_written_back_as_read_fragment_order_argument_order_line_ends() -> None:
+    text = "Cats purr loudly. So they are happy, mostly."
+    ann = (b"T1\tClaim 37 43;21 35\tmostly they are happy\r\n"
+           b"T2\tPremise 0 16\tCats purr loudly\r\n"
+           b"R1\tsupports Arg2:T1 Arg1:T2\t\r\n")
+    m = read_brat(ann, text)
+    claim = m.nodes["T1"]
+    assert [(s.start, s.end) for s in claim.spans] == [(21, 35), (37, 43)]  # type: ignore
+    assert m.premises("R1") == (m.nodes["T2"],) and m.conclusion("R1") == claim
+    assert dump_ann(m) == ann

@@ -59,9 +59,15 @@ Extra keys
 ``brat:type`` (claim)
     the annotation type (``MajorClaim``, ``Claim``, ``Premise`` ...);
 ``brat:offsets`` (claim)
-    ``[[start, end], ...]`` when the offsets could not be checked against a text;
+    ``[[start, end], ...]`` when the offsets could not be checked against a text,
+    or when a discontinuous annotation lists its fragments out of text order
+    (the spans are in text order; the line is written back as it was);
 ``brat:relation`` (inference, conflict)
     the relation type as written (``supports``, ``attacks``);
+``brat:arguments`` (inference, conflict)
+    ``"Arg2 Arg1"`` when the line names its arguments in that order;
+``brat:newline`` (map)
+    ``"\r\n"`` when every line of the file ended so (written back the same);
 ``brat:stance`` (inference, conflict)
     ``{"id": "A1", "value": "For"}`` for stance-derived relations;
 ``brat:kept`` (map)
@@ -158,9 +164,11 @@ class _Reader:
         covered = fields[2]
         extra: dict[str, Any] = {"brat:type": kind}
         spans: list[Span] = []
-        if self.source is None:
+        if self.source is None or offsets != sorted(offsets):
+            # Without the text, the offsets are all there is; with it, the spans
+            # are kept in order, so the fragments' written order is kept here.
             extra["brat:offsets"] = [list(o) for o in offsets]
-        else:
+        if self.source is not None:
             text = self.source.text
             if any(end > len(text) for _, end in offsets):
                 self.keep(index, line, "anchor-mismatch",
@@ -206,7 +214,9 @@ class _Reader:
                           f"relation {rid!r} refers to {end!r}, which is no text-bound "
                           "annotation")
                 return True
-        extra = {"brat:relation": parts[0]}
+        extra: dict[str, Any] = {"brat:relation": parts[0]}
+        if parts[1].startswith("Arg2:"):
+            extra["brat:arguments"] = "Arg2 Arg1"  # written in that order
         node = (Inference(id=rid, extra=extra) if parts[0].lower() in _SUPPORT
                 else Conflict(id=rid, extra=extra))
         self._link(index, line, node, src, trg)
@@ -292,6 +302,7 @@ def read_brat(ann: bytes | str, text: str | None = None, name: str = "<bytes>") 
     lines = content.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    crlf = bool(lines) and all(ln.endswith("\r") for ln in lines)
     lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
     for index, line in enumerate(lines):
         # A line that is not an annotation means the input is not brat (a JSON
@@ -329,6 +340,8 @@ def read_brat(ann: bytes | str, text: str | None = None, name: str = "<bytes>") 
         positions.setdefault(line.split("\t")[0], index)
     order = sorted(reader.order, key=lambda i: positions.get(i, len(lines)))
     extra: dict[str, Any] = {"brat:order": order}
+    if crlf:
+        extra["brat:newline"] = "\r\n"  # written back with the file's line ends
     if reader.kept:
         extra["brat:kept"] = sorted(reader.kept, key=lambda k: int(k[0]))
     if reader.problems:
@@ -400,8 +413,15 @@ class _Writer:
             self.lose("implicit propositions (no text)")
             return None
         if node.spans:
-            ranges = ";".join(f"{s.start} {s.end}" for s in node.spans)
-            covered = " ".join(_clean(s.text) for s in node.spans)
+            by_range = {(s.start, s.end): s for s in node.spans}
+            written = node.extra.get("brat:offsets")
+            order = [tuple(o) for o in written if isinstance(o, tuple)] \
+                if isinstance(written, tuple) else []
+            spans = ([by_range[o] for o in order]  # type: ignore[index]
+                     if sorted(order) == sorted(by_range) and len(order) == len(by_range)
+                     else list(node.spans))
+            ranges = ";".join(f"{s.start} {s.end}" for s in spans)
+            covered = " ".join(_clean(s.text) for s in spans)
         else:
             offsets = node.extra.get("brat:offsets")
             if not isinstance(offsets, tuple) or not offsets:
@@ -447,7 +467,10 @@ class _Writer:
         out = []
         for i, src in enumerate(ends):
             rid = node.id if i == 0 and _R_LINE.match(node.id) else self.fresh("R")
-            out.append(f"{rid}\t{kind} Arg1:{self.tids[src.id]} Arg2:{self.tids[target.id]}\t")
+            args = [f"Arg1:{self.tids[src.id]}", f"Arg2:{self.tids[target.id]}"]
+            if node.extra.get("brat:arguments") == "Arg2 Arg1":
+                args.reverse()
+            out.append(f"{rid}\t{kind} {' '.join(args)}\t")
         return out
 
 
@@ -511,7 +534,8 @@ def dump_ann(m: ArgumentMap) -> bytes:
         what = "; ".join(f"{n} {k}" for k, n in w.lost.items())
         warnings.warn(f"brat cannot carry part of this map; left out: {what}",
                       ArgmapWarning, stacklevel=3)
-    return "".join(f"{ln}\n" for ln in lines).encode("utf-8")
+    newline = "\r\n" if m.extra.get("brat:newline") == "\r\n" else "\n"
+    return "".join(f"{ln}{newline}" for ln in lines).encode("utf-8")
 
 
 def _stance_ok(m: ArgumentMap, node: Node, info: FrozenJSONDict) -> bool:
