@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap import ArgumentMap, EvidenceType, MapError, Source
 from argmap.reasoning._agreement import Agreement, cohen_kappa, compare
 from argmap.strategies import argument_maps
@@ -251,3 +253,20 @@ def test_agreeing_none_counts_in_relation_kappa() -> None:
     assert ag.relations.kappa == pytest.approx(cohen_kappa(pairs)[0])
     assert ag.relations.kappa is not None and ag.relations.kappa > 0.9
     assert ag.cass is not None and ag.cass > 0.9
+
+
+def test_two_brat_annotations_are_compared_on_their_component_types() -> None:
+    from argmap.formats._brat import read_brat
+
+    text = "Cats purr. So they are happy."
+    one = read_brat("T1\tMajorClaim 14 28\tthey are happy\nT2\tPremise 0 9\tCats purr\n", text)
+    two = read_brat("T1\tClaim 14 28\tthey are happy\nT2\tPremise 0 9\tCats purr\n", text)
+    ag = compare(one, two)
+    assert sorted(ag.node_labels.confusion.items()) == [
+        (("MajorClaim", "Claim"), 1), (("Premise", "Premise"), 1)]
+    # Against a map without component types, the claim / evidence labels are used.
+    plain = argmap.from_xml(argmap.to_xml(one))
+    for node in list(plain.nodes.values()):
+        plain.replace_node(attrs.evolve(node, extra={}))
+    assert set(compare(one, plain).node_labels.confusion) == {
+        ("claim", "claim")}

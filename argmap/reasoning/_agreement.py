@@ -103,10 +103,12 @@ from argmap._errors import MapError
 from argmap._map import ArgumentMap
 from argmap._nodes import INode, Locution
 from argmap.reasoning._agreement_layers import (
+    _COMPONENT,
     NONE,
     UNANCHORED,
     LayerAgreement,
     Relation,
+    _component_label,
     _dialogue_layers,
     _forces,
     _has_dialogue,
@@ -160,7 +162,9 @@ class Agreement:
         node_f1: ``2 * matched / (|A| + |B|)`` (1 for two empty maps).
         relations: support / attack / rephrase agreement between propositions.
         schemes: the same with scheme and conflict-kind labels.
-        node_labels: claim / evidence-type agreement on matched propositions.
+        node_labels: claim / evidence-type agreement on matched propositions
+            (between two brat annotations: their component types, such as
+            ``MajorClaim``, ``Claim`` and ``Premise``).
         illocutions: the forces anchoring each proposition in locutions.
         locution_illocutions: the illocutions anchored in each locution
             whose content is a locution (reported speech), with that locution.
@@ -463,9 +467,15 @@ def compare(
     nodes_a, nodes_b = a.nodes, b.nodes
     node_a: dict[str, INode] = {u.id: nodes_a[u.id] for u in ua}  # type: ignore[misc]
     node_b: dict[str, INode] = {u.id: nodes_b[u.id] for u in ub}  # type: ignore[misc]
+    # Two brat annotations (the Persuasive Essays and other mining corpora) label
+    # each unit with a component type -- MajorClaim, Claim, Premise -- which is
+    # then what their labels are compared on.
+    typed = bool(matches) and all(
+        isinstance(node_a[mt.a].extra.get(_COMPONENT), str)
+        and isinstance(node_b[mt.b].extra.get(_COMPONENT), str) for mt in matches)
+    label = _component_label if typed else _node_label
     node_labels = _layer_of("node labels", (
-        (_show(unit_a[mt.a]), _node_label(node_a[mt.a]), _node_label(node_b[mt.b]))
-        for mt in matches))
+        (_show(unit_a[mt.a]), label(node_a[mt.a]), label(node_b[mt.b])) for mt in matches))
 
     texts_a = {u.id: u.text for u in (*ua, *la)}
     texts_b = {u.id: u.text for u in (*ub, *lb)}

@@ -219,6 +219,15 @@ def _node_label(n: INode) -> str:
     return "claim"
 
 
+# The extra key in which the brat reader keeps a unit's annotation type.
+_COMPONENT = "brat:type"
+
+
+def _component_label(n: INode) -> str:
+    """The unit's component type as annotated (``MajorClaim``, ``Claim``, ``Premise``)."""
+    return str(n.extra.get(_COMPONENT))
+
+
 def _forces(m: ArgumentMap, n: INode) -> str:
     """The forces anchoring a proposition in locutions (``L -> YA -> I``), or "none"."""
     forces = sorted(
