@@ -88,6 +88,7 @@ def test_undercut_of_an_argument_with_structure_targets_its_inference() -> None:
     ("<A>\n\n(1) p\n--\nrule without end\n(2) q\n", ":4", "not closed by a line of dashes"),
     ("<A> text\n", ":1:4", "expected ':'"),
     ("<A>\n\n(1) p\n-- r {a: [} --\n(2) q\n", ":4", "not valid YAML"),
+    ("+\n-\n", ":1:1", "no element above it"),
 ])
 def test_errors_name_line_and_column(doc: str, where: str, message: str) -> None:
     with pytest.raises(argmap.ParseError, match=message) as info:

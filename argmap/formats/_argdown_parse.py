@@ -268,6 +268,8 @@ class ArgdownParser:
                 self.foreign.append((foreign.group(1), lineno))
             op = None if foreign else _RELATION.match(stripped)
             if op and current is None and not stack:
+                if not stripped[op.end():].strip():  # an operator alone is no text
+                    raise self.error("this relation has no element above it", lineno, column)
                 op = None  # a paragraph that starts with a dash is text
             if op:
                 if current is not None and current_id is not None:
