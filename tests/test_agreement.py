@@ -270,3 +270,16 @@ def test_two_brat_annotations_are_compared_on_their_component_types() -> None:
         plain.replace_node(attrs.evolve(node, extra={}))
     assert set(compare(one, plain).node_labels.confusion) == {
         ("claim", "claim")}
+
+
+def test_a_brat_unit_without_a_type_disagrees_instead_of_hiding_the_others() -> None:
+    from argmap.formats._brat import read_brat
+
+    text = "Cats purr. So they are happy. Dogs bark loudly."
+    a = read_brat("T1\tMajorClaim 14 28\tthey are happy\nT2\tPremise 0 9\tCats purr\n"
+                  "T3\tClaim 30 39\tDogs bark\n", text)
+    b = read_brat("T1\tMajorClaim 14 28\tthey are happy\nT2\tClaim 0 9\tCats purr\n"
+                  "T3\tPremise 30 39\tDogs bark\n", text)
+    b.replace_node(attrs.evolve(b.nodes["T3"], extra={}))
+    assert sorted(compare(a, b).node_labels.confusion.items()) == [
+        (("Claim", "none"), 1), (("MajorClaim", "MajorClaim"), 1), (("Premise", "Claim"), 1)]

@@ -470,9 +470,8 @@ def compare(
     # Two brat annotations (the Persuasive Essays and other mining corpora) label
     # each unit with a component type -- MajorClaim, Claim, Premise -- which is
     # then what their labels are compared on.
-    typed = bool(matches) and all(
-        isinstance(node_a[mt.a].extra.get(_COMPONENT), str)
-        and isinstance(node_b[mt.b].extra.get(_COMPONENT), str) for mt in matches)
+    typed = any(isinstance(node_a[mt.a].extra.get(_COMPONENT), str) for mt in matches) and any(
+        isinstance(node_b[mt.b].extra.get(_COMPONENT), str) for mt in matches)
     label = _component_label if typed else _node_label
     node_labels = _layer_of("node labels", (
         (_show(unit_a[mt.a]), label(node_a[mt.a]), label(node_b[mt.b])) for mt in matches))

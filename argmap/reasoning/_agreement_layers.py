@@ -224,8 +224,13 @@ _COMPONENT = "brat:type"
 
 
 def _component_label(n: INode) -> str:
-    """The unit's component type as annotated (``MajorClaim``, ``Claim``, ``Premise``)."""
-    return str(n.extra.get(_COMPONENT))
+    """The unit's component type as annotated (``MajorClaim``, ``Claim``, ``Premise``).
+
+    A unit without one (added or edited elsewhere) is labelled ``none``, so that
+    it disagrees with a typed one rather than hiding the other units' labels.
+    """
+    kind = n.extra.get(_COMPONENT)
+    return kind if isinstance(kind, str) else "none"
 
 
 def _forces(m: ArgumentMap, n: INode) -> str:
