@@ -281,3 +281,33 @@ def test_a_statements_formula_is_its_formula_child_and_the_rest_is_kept() -> Non
 def test_an_argument_preferred_to_itself_is_an_error() -> None:
     with pytest.raises(argmap.ParseError, match="prefers argument 'a1' to itself"):
         argmap.loads(_EDITOR.replace(b'arg1="a2" arg2="a1"', b'arg1="a1" arg2="a1"'), "lkif")
+
+
+@pytest.mark.parametrize(("formula", "text"), [
+    (b"<not>birds fly</not>", "It is not the case that: birds fly"),
+    (b"<and><not><s>p</s></not><s>q</s></and>", "(It is not the case that: p) and q"),
+    (b"<not><and><s>p</s><s>q</s></and></not>", "It is not the case that: (p and q)"),
+    (b"<or><and><s>p</s><s>q</s></and><s>r</s></or>", "(p and q) or r"),
+    (b"<if><s>a</s><s>b</s><s>c</s></if>", "if(a; b; c)"),
+    (b"<all><s>x</s></all>", "all(x)"),
+    (b"<and/>", "and()"),
+    (b"<all><v>x</v><s>x is mortal</s></all>", "For all x: x is mortal"),
+])
+def test_formula_texts_are_unambiguous(formula: bytes, text: str) -> None:
+    data = (b'<lkif><argument-graph id="g"><statements><statement id="a">' + formula
+            + b"</statement></statements></argument-graph></lkif>")
+    assert argmap.loads(data, "lkif").nodes["a"].text == text  # type: ignore[union-attr]
+
+
+def test_a_reference_to_no_statement_of_the_graph_stays_dangling() -> None:
+    # Neither the id made for a formula written without one, nor another graph's
+    # statement, answers a reference the graph cannot resolve.
+    data = (b'<lkif><argument-graphs><argument-graph id="g1"><statements>'
+            b'<statement id="p"><s>P</s></statement></statements></argument-graph>'
+            b'<argument-graph id="g2"><statements><s>x</s><s id="c">z</s></statements>'
+            b'<arguments><argument id="a1"><conclusion statement="c"/><premises>'
+            b'<premise statement="g2/statement"/><premise statement="p"/></premises>'
+            b"</argument></arguments></argument-graph></argument-graphs></lkif>")
+    m = argmap.loads(data, "lkif")
+    assert m.premises("a1") == ()
+    assert [p.code for p in m.validate()][:1] == ["dangling-edge"]

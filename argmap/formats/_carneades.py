@@ -12,7 +12,9 @@ Mapping (the one Carneades' own AIF export uses)
   (LKIF: a ``<statement>`` element, or a formula such as ``<s id>`` written
   directly in ``<statements>`` -- one without an id gets ``<graph>/statement``,
   made unique; its text is the atom's words, connectives spelled out: ``It is
-  not the case that: ...``, ``A and B``, ``If A, then B``, ``For all x: ...``;
+  not the case that: ...``, ``A and B``, ``If A, then B``, ``For all x: ...``,
+  a part that is itself a connective in brackets, and a connective with the
+  wrong number of parts as ``tag(part; part)``;
   a ``<statement>`` without a formula takes its first description; CAF: the
   English description, else the first one, without surrounding blanks);
 * each argument becomes an :class:`~argmap.Inference` with the argument's id
@@ -30,6 +32,9 @@ Mapping (the one Carneades' own AIF export uses)
   ``stronger<N>`` of the first argument's inference over the second's;
 * a CAF statement whose atom is ``(undercut <argument>)`` attacks that
   argument through a conflict ``<statement>#undercut``.
+
+A premise or conclusion naming no statement of its own graph is left
+dangling (and reported), never bound to another graph's statement.
 
 Booleans are ``xsd:boolean`` (``true``/``false``/``1``/``0``) and
 enumerations (``direction``, ``polarity``, ``type``) take only the values
@@ -304,26 +309,39 @@ _CONNECTIVES = {"and": " and ", "or": " or "}
 def _formula_text(wff: etree._Element) -> str:
     """A statement's text from its formula: an atom's words; connectives spelled out.
 
-    The claim's text must not say the opposite of the statement, so a negation
-    or a conjunction is written as one (the formula itself is kept as read).
+    The claim's text must not say something other than the statement, so a
+    negation or a conjunction is written as one, a part that is itself a
+    connective in brackets, and a connective with the wrong number of parts
+    as ``tag(part; part; ...)`` (the formula itself is kept as read).
     """
     parts = [c for c in wff if isinstance(c.tag, str) and c.tag in _WFF_TAGS]
-    if wff.tag == "s" or not parts:
+    if wff.tag == "s":
         return "".join(wff.itertext())
-    words = [" ".join(_formula_text(p).split()) for p in parts]
-    if wff.tag == "not":
+    if parts:
+        words = [_part_text(p) for p in parts]
+    else:  # a connective around bare text: the text is its one part
+        words = [" ".join("".join(wff.itertext()).split())] if "".join(wff.itertext()).strip() \
+            else []
+    tag = str(wff.tag)
+    if tag == "not" and len(words) == 1:
         return f"It is not the case that: {words[0]}"
-    if wff.tag in _CONNECTIVES:
-        return _CONNECTIVES[wff.tag].join(words)
-    if wff.tag == "if" and len(words) == 2:
+    if tag in _CONNECTIVES and len(words) >= 2:
+        return _CONNECTIVES[tag].join(words)
+    if tag == "if" and len(words) == 2:
         return f"If {words[0]}, then {words[1]}"
-    if wff.tag == "iff" and len(words) == 2:
+    if tag == "iff" and len(words) == 2:
         return f"{words[0]} if and only if {words[1]}"
-    if wff.tag in ("all", "exists"):
-        names = ", ".join((v.text or "").strip() for v in wff.iterfind("v"))
-        quantifier = "For all" if wff.tag == "all" else "For some"
-        return f"{quantifier} {names}: {words[-1]}"
-    return "; ".join(words)
+    names = [(v.text or "").strip() for v in wff.iterfind("v")]
+    if tag in ("all", "exists") and len(words) == 1 and names and all(names):
+        quantifier = "For all" if tag == "all" else "For some"
+        return f"{quantifier} {', '.join(names)}: {words[0]}"
+    return f"{tag}({'; '.join(words)})"
+
+
+def _part_text(part: etree._Element) -> str:
+    """A formula's text as part of a larger one: a connective in brackets."""
+    text = " ".join(_formula_text(part).split())
+    return text if part.tag == "s" else f"({text})"
 
 
 def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
@@ -408,12 +426,20 @@ def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
                 continue
             seen_args.add(aid)
             arguments.append((arg, local, scope, local_args))
+    def resolve(ref: str, local: dict[str, str], scope: str) -> str:
+        if ref in local:
+            return local[ref]
+        # No statement of this graph: each graph is its own id space, so the
+        # reference must not bind to another graph's node (or to an id made for
+        # a formula written without one); it stays dangling, and is reported.
+        return ref if ref not in m.nodes else f"{ref} (not in graph {scope})"
+
     for arg, local, scope, local_args in arguments:
         aid = arg.get("id", "")
         nid = _scoped(m, aid, scope)
         concl = arg.find("conclusion")
         premises = [
-            (local.get(p.get("statement", ""), p.get("statement", "")),
+            (resolve(p.get("statement", ""), local, scope),
              _choice(name, p, "polarity", ("positive", "negative")) == "positive",
              _exception(name, p), dict(p.attrib))
             for p in arg.iter("premise")
@@ -424,7 +450,7 @@ def read_lkif(data: bytes, name: str = "<bytes>") -> ArgumentMap:
         pro = _choice(name, arg, "direction", ("pro", "con")) == "pro"
         try:
             b.argument(nid, pro=pro,
-                       conclusion=local.get(conclusion, conclusion) if conclusion else conclusion,
+                       conclusion=resolve(conclusion, local, scope) if conclusion else conclusion,
                        premises=premises, scheme=arg.get("scheme"), extra=attributes)
         except (ArgmapError, ValueError) as exc:
             raise _fail(name, arg, exc, aid) from None
