@@ -252,3 +252,14 @@ def test_written_back_as_read_fragment_order_argument_order_line_ends() -> None:
     assert [(s.start, s.end) for s in claim.spans] == [(21, 35), (37, 43)]  # type: ignore
     assert m.premises("R1") == (m.nodes["T2"],) and m.conclusion("R1") == claim
     assert dump_ann(m) == ann
+
+
+@pytest.mark.parametrize("ann", [
+    b"T1\tPremise 30 34;0 4;30 34\tDogs Cats Dogs\n",
+    b"T1\tClaim 14 28\tthey are happy\r\nT2\tPremise 0 9\tCats purr\nR1\tsupports Arg1:T2 "
+    b"Arg2:T1\t\r\n",
+    b"T1\tClaim 14 28\tthey are happy\r\nT2\tPremise 0 9\tCats purr",
+    b"T1\tClaim 14 28\tthey are happy\nT2\tPremise 0 9\tCats purr",
+])
+def test_repeated_fragments_mixed_line_ends_and_no_final_newline_come_back(ann: bytes) -> None:
+    assert dump_ann(read_brat(ann, "Cats purr. So they are happy. Dogs bark.")) == ann

@@ -68,6 +68,10 @@ Extra keys
     ``"Arg2 Arg1"`` when the line names its arguments in that order;
 ``brat:newline`` (map)
     ``"\r\n"`` when every line of the file ended so (written back the same);
+``brat:line-ends`` (map)
+    one letter per line, ``r`` (CRLF) or ``n`` (LF), when the file mixes them;
+``brat:final-newline`` (map)
+    ``false`` when the file's last line has no line end;
 ``brat:stance`` (inference, conflict)
     ``{"id": "A1", "value": "For"}`` for stance-derived relations;
 ``brat:kept`` (map)
@@ -164,7 +168,7 @@ class _Reader:
         covered = fields[2]
         extra: dict[str, Any] = {"brat:type": kind}
         spans: list[Span] = []
-        if self.source is None or offsets != sorted(offsets):
+        if self.source is None or offsets != sorted(set(offsets)):
             # Without the text, the offsets are all there is; with it, the spans
             # are kept in order, so the fragments' written order is kept here.
             extra["brat:offsets"] = [list(o) for o in offsets]
@@ -302,7 +306,8 @@ def read_brat(ann: bytes | str, text: str | None = None, name: str = "<bytes>") 
     lines = content.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    crlf = bool(lines) and all(ln.endswith("\r") for ln in lines)
+    ends = ["\r\n" if ln.endswith("\r") else "\n" for ln in lines]
+    final = content.endswith("\n") or not lines
     lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
     for index, line in enumerate(lines):
         # A line that is not an annotation means the input is not brat (a JSON
@@ -340,8 +345,15 @@ def read_brat(ann: bytes | str, text: str | None = None, name: str = "<bytes>") 
         positions.setdefault(line.split("\t")[0], index)
     order = sorted(reader.order, key=lambda i: positions.get(i, len(lines)))
     extra: dict[str, Any] = {"brat:order": order}
-    if crlf:
-        extra["brat:newline"] = "\r\n"  # written back with the file's line ends
+    # Line ends as the file has them: CRLF throughout, or a mix (kept line by line),
+    # and no line end after the last line when the file has none.
+    ended = ends if final else ends[:-1]
+    if ended and all(e == "\r\n" for e in ended):
+        extra["brat:newline"] = "\r\n"
+    elif "\r\n" in ended:
+        extra["brat:line-ends"] = "".join("r" if e == "\r\n" else "n" for e in ends)
+    if not final:
+        extra["brat:final-newline"] = False
     if reader.kept:
         extra["brat:kept"] = sorted(reader.kept, key=lambda k: int(k[0]))
     if reader.problems:
@@ -417,9 +429,10 @@ class _Writer:
             written = node.extra.get("brat:offsets")
             order = [tuple(o) for o in written if isinstance(o, tuple)] \
                 if isinstance(written, tuple) else []
+            # The fragments as written (a repeated one included) when they are
+            # still the spans; else the spans in text order.
             spans = ([by_range[o] for o in order]  # type: ignore[index]
-                     if sorted(order) == sorted(by_range) and len(order) == len(by_range)
-                     else list(node.spans))
+                     if order and set(order) == set(by_range) else list(node.spans))
             ranges = ";".join(f"{s.start} {s.end}" for s in spans)
             covered = " ".join(_clean(s.text) for s in spans)
         else:
@@ -535,7 +548,13 @@ def dump_ann(m: ArgumentMap) -> bytes:
         warnings.warn(f"brat cannot carry part of this map; left out: {what}",
                       ArgmapWarning, stacklevel=3)
     newline = "\r\n" if m.extra.get("brat:newline") == "\r\n" else "\n"
-    return "".join(f"{ln}{newline}" for ln in lines).encode("utf-8")
+    ends = [newline] * len(lines)
+    mixed = m.extra.get("brat:line-ends")
+    if isinstance(mixed, str) and len(mixed) == len(lines):  # the lines as read
+        ends = ["\r\n" if c == "r" else "\n" for c in mixed]
+    if m.extra.get("brat:final-newline") is False and ends:
+        ends[-1] = ""
+    return "".join(f"{ln}{end}" for ln, end in zip(lines, ends, strict=True)).encode("utf-8")
 
 
 def _stance_ok(m: ArgumentMap, node: Node, info: FrozenJSONDict) -> bool:
