@@ -306,3 +306,22 @@ def test_the_last_definition_of_a_statement_is_its_text() -> None:
     m = read_argdown("[Test]: Hello Earth!\n\n[Test]: Hello _World_!\n")
     assert _text(m, "[Test]") == "Hello _World_!"
     assert m.node("[Test]").extra["argdown:members"] == ("Hello Earth!",)
+
+
+def test_undercuts_from_and_to_reconstructed_arguments() -> None:
+    # From a reconstructed argument: its main conclusion undercuts, as in Argdown.
+    m = read_argdown("<A>\n  _> <X>\n\n<A>\n\n(1) p\n----\n(2) [c]: c\n\n"
+                     "<X>\n\n(1) q\n----\n(2) r\n")
+    undercut = m.node("undercut 1")
+    assert m.attacker(undercut) == m.node("[c]")
+    assert m.target(undercut) == m.node("<X> inference 1")
+    # Argdown 2 exports a relation to a reconstructed argument as one to its inference.
+    doc = {"arguments": {"U": {"pcs": [{"title": "P", "text": "p"},
+                                       {"title": "C", "text": "c",
+                                        "inference": {"inferenceRules": []}}]}},
+           "statements": {"A": {"members": [{"text": "a"}]}},
+           "relations": [{"relationType": "undercut", "from": "A",
+                          "fromType": "equivalence-class", "to": "U", "toType": "inference"}]}
+    m = read_argdown_json(json.dumps(doc))
+    undercut = m.node("undercut 1")
+    assert m.target(undercut) == m.node("<U> inference 1")

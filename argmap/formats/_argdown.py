@@ -24,8 +24,9 @@ inference rule between the lines                the inference's ``scheme``; ``{.
 ``_ X`` / ``<_ X`` under argument ``P``         conflict X → P's main inference (undercut);
                                                 to P's gist when P has no structure
 ``+> X``, ``-> X``, ``_> X``                    the same, from P to X
-support/attack from an argument with structure  from its main conclusion (none when
-                                                that is the target)
+relation from an argument with structure       from its main conclusion (a support of
+                                                that conclusion itself: none; an attack
+                                                on it: from the gist)
 ``>< X``                                        two conflicts, P → X and X → P
 ``#tag``, ``#(two words)``                      ``extra["argdown:tags"]`` (text unchanged)
 ``# Heading``                                   ``extra["argdown:section"]`` of what follows
@@ -174,11 +175,12 @@ def _build(statements: dict[str, dict[str, Any]], arguments: dict[str, dict[str,
             if items and items[-1][0] == "statement"}
     for kind, written, trg, line in relations:
         src = written
-        if kind in ("support", "attack") and written in main:
+        if kind in ("support", "attack", "undercut") and written in main:
             if main[written] != trg:
                 src = main[written]
             elif kind == "support":
                 continue  # the structure itself concludes the target: nothing to add
+            # (an argument attacking its own conclusion keeps the attack on its gist)
         if (kind, src, trg) in seen:
             continue
         seen.add((kind, src, trg))
@@ -348,7 +350,9 @@ def read_argdown_json(data: bytes | str, name: str = "<argdown-json>") -> Argume
         for side in ("from", "to"):
             kind = rel.get(f"{side}Type")
             title = rel.get(side)
-            node_id = f"<{title}>" if kind == "argument" else f"[{title}]"
+            # Argdown 2 exports a relation to a reconstructed argument as one to its
+            # (last) inference, named by the argument's title.
+            node_id = f"<{title}>" if kind in ("argument", "inference") else f"[{title}]"
             ends.append(node_id)
         if any(e not in statements and e not in arguments for e in ends):
             raise ParseError(f"relation {rel.get('from')!r} -> {rel.get('to')!r} names an "
