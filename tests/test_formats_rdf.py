@@ -118,3 +118,6 @@ def test_an_unescaped_ampersand_is_called_what_it_is() -> None:
     data = b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\nPunjab & Haryana'
     with pytest.raises(ParseError, match=r":2: malformed XML: an '&' that is not escaped"):
         argmap.loads(data + b"</rdf:RDF>", "aif-rdf", name="x.rdf")
+    # An entity no DTD declares is malformed XML too, not a forbidden DTD.
+    with pytest.raises(ParseError, match=r"malformed XML: an undefined entity"):
+        argmap.loads(data.replace(b"&", b"&nbsp;") + b"</rdf:RDF>", "aif-rdf")

@@ -146,6 +146,11 @@ def parse_xml(
             # An ampersand that starts no entity reference: a text not escaped.
             raise ParseError(f"malformed XML: an '&' that is not escaped as '&amp;' ({msg})",
                              source=name, line=line) from None
+        if "entity" in lowered and "not defined" in lowered:
+            # A reference to an entity no DTD declares: XML itself knows only five.
+            raise ParseError(f"malformed XML: an undefined entity (XML without a DTD has only "
+                             f"&amp; &lt; &gt; &quot; &apos;) ({msg})",
+                             source=name, line=line) from None
         if "entity" in lowered or "amplification" in lowered:
             raise UnsafeInputError(
                 f"entities and DTDs are not allowed ({msg})", source=name, line=line
