@@ -121,3 +121,18 @@ def test_an_unescaped_ampersand_is_called_what_it_is() -> None:
     # An entity no DTD declares is malformed XML too, not a forbidden DTD.
     with pytest.raises(ParseError, match=r"malformed XML: an undefined entity"):
         argmap.loads(data.replace(b"&", b"&nbsp;") + b"</rdf:RDF>", "aif-rdf")
+
+
+def test_types_beyond_the_nodes_kind_are_kept() -> None:
+    m = ArgumentMap()
+    m.add_claim("Cats purr", id="a")
+    own = to_rdf(m).decode()
+    kind = '<rdf:type rdf:resource="http://www.arg.tech/aif#I-node"/>'
+    assert kind in own
+    more = own.replace(kind, kind + '<rdf:type rdf:resource="http://ex.org/Foo"/>'
+                       '<rdf:type rdf:resource="http://www.arg.tech/aif#L-node"/>', 1)
+    read = from_rdf(more.encode())
+    assert read.nodes["a"].extra["aif-rdf:properties"] == {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": (
+            "http://ex.org/Foo", "http://www.arg.tech/aif#L-node")}
+    assert from_rdf(to_rdf(read)) == read

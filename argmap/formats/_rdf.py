@@ -27,7 +27,9 @@ edges from the ``aif:`` relation properties, read by the subject's node type
 ``e2``, ...; a relation that gives no edge is kept and reported.  An S-node's
 ``aif:claimText`` (``"Default Inference"``) is its label.  Properties it does
 not know are kept in the node's ``extra`` under ``aif-rdf:properties``
-(``{predicate IRI: [values]}``).
+(``{predicate IRI: [values]}``), and so are types other than the node's kind
+and the ``owl:NamedIndividual`` every node has (another ontology's class, a
+second AIF node type).
 
 Read from such a document, each node also keeps its IRI (or blank node) and
 every triple about it, with languages and datatypes, under ``aif-rdf:rdf``,

@@ -33,6 +33,7 @@ from argmap.formats._rdf_vocab import (
     K_RECORD,
     K_UNPLACED,
     NODE_BASE,
+    OWL_NS,
     PARTICIPANT_BASE,
     RDF_,
     RDF_NS,
@@ -186,6 +187,10 @@ _KNOWN_NODE_PREDICATES = frozenset(
 )
 
 
+# The types argmap's writer gives every node besides its kind.
+_WRITTEN_TYPES = frozenset((OWL_NS + "NamedIndividual", AIF_NS + "Transition"))
+
+
 class _Reader:
     def __init__(self, graph: _Graph) -> None:
         self.g = graph
@@ -308,6 +313,13 @@ class _Reader:
         extra = self.extra(subj, props)
         unknown = {p: [v for v, _ in values] for p, values in props.items()
                    if p not in _KNOWN_NODE_PREDICATES}
+        # Types beyond the node's kind and the ones argmap writes itself (another
+        # ontology's class, a second AIF node type) are kept like any property.
+        types = [v for v, _ in props.get(RDF_NS + "type", ())]
+        first_kind = next((v for v in types if _kind([(v, True)])[1]), None)
+        others = [v for v in types if v != first_kind and v not in _WRITTEN_TYPES]
+        if others:
+            unknown[RDF_NS + "type"] = others
         if unknown:
             extra["aif-rdf:properties"] = unknown
         common: dict[str, Any] = {"id": nid, "timestamp": self.aif(props, "creationDate"),
