@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import ArgumentMap, RenderError, Source
 from argmap.strategies import argument_maps
-from argmap.view._html import _segments, layout, script_json, to_html
+from argmap.view._html import _payload, _segments, layout, script_json, to_html
 from argmap.view._notebook import INLINE_NODES
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -126,7 +126,7 @@ def test_any_map_gives_a_page_whose_data_describes_it(m: ArgumentMap) -> None:
 # -------------------------------------------------------------- segmentation
 @given(st.data())
 def test_segments_rebuild_the_text_and_know_what_covers_each_piece(data: st.DataObject) -> None:
-    text = data.draw(st.text(alphabet="ab \n", max_size=60))
+    text = data.draw(st.text(alphabet="ab \r\n", max_size=60))
     spans: dict[int, list[tuple[int, int]]] = {}
     for k in range(data.draw(st.integers(0, 5))):
         ranges = []
@@ -137,13 +137,40 @@ def test_segments_rebuild_the_text_and_know_what_covers_each_piece(data: st.Data
         spans[k] = ranges
     paras = _segments(text, spans)
     pieces = [text[s:e] for para in paras for s, e, _ in para]
-    assert "".join(pieces).replace("\n", "") == re.sub(r"\n", "", text)
+    # Everything but the empty lines between paragraphs is in a piece.
+    assert "".join(pieces) == re.sub(r"\r?\n(?:[ \t]*\r?\n)+", "", text)
     for para in paras:
         for s, e, ids in para:
             assert s < e
-            assert "\n\n" not in text[s:e]
+            assert re.search(r"\n[ \t]*\r?\n", text[s:e]) is None
             covering = sorted(k for k, rs in spans.items() if any(a <= s and e <= b for a, b in rs))
             assert ids == covering
+
+
+def test_paragraphs_end_at_empty_lines_of_any_line_end() -> None:
+    text = "One.\r\n\r\nTwo.\nStill two.\n \nThree."
+    paras = _segments(text, {})
+    assert [[text[s:e] for s, e, _ in p] for p in paras] == [
+        ["One."], ["Two.\nStill two."], ["Three."]]
+
+
+def test_offsets_sent_to_the_page_count_utf16_units() -> None:
+    # JavaScript strings count UTF-16 code units: after an emoji, one more than Python.
+    m = ArgumentMap(source=Source(text="😀😀 Start claim here. 𝔘 end claim"))
+    a = m.add_claim(quote="Start claim here")
+    b = m.add_claim(quote="end claim")
+    data = _payload(m, None, "argument", None)
+    text: str = data["text"]
+    units = text.encode("utf-16-le")
+
+    def js_slice(start: int, end: int) -> str:
+        return units[2 * start:2 * end].decode("utf-16-le")
+
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert [js_slice(*r) for r in by_id[a.id]["sp"]] == ["Start claim here"]
+    assert [js_slice(*r) for r in by_id[b.id]["sp"]] == ["end claim"]
+    pieces = [js_slice(s, e) for para in data["paras"] for s, e, _ in para]
+    assert "".join(pieces) == text
 
 
 def test_paragraphs_are_kept() -> None:

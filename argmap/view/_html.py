@@ -30,11 +30,13 @@ layout would leave holes.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import html
 import itertools
 import json
 import os
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
@@ -295,6 +297,18 @@ def _pack(
 
 
 # ------------------------------------------------------------------- payload
+_PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+
+
+def _utf16(text: str) -> Callable[[int], int] | None:
+    """Code-point offset -> UTF-16 offset in ``text`` (what JavaScript's strings count),
+    or None when the two agree (no character outside the Basic Multilingual Plane)."""
+    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    if not astral:
+        return None
+    return lambda offset: offset + bisect.bisect_left(astral, offset)
+
+
 def _segments(text: str, spans: Mapping[int, list[tuple[int, int]]]) -> list[list[list[Any]]]:
     """The text cut into paragraphs of [start, end, [node indexes]] segments."""
     cuts = {0, len(text)}
@@ -309,17 +323,10 @@ def _segments(text: str, spans: Mapping[int, list[tuple[int, int]]]) -> list[lis
                 starts.setdefault(s, []).append(idx)
                 ends.setdefault(e, []).append(idx)
     breaks: list[tuple[int, int]] = []
-    k = 0
-    while True:
-        at = text.find("\n\n", k)
-        if at < 0:
-            break
-        end = at
-        while end < len(text) and text[end] in "\r\n":
-            end += 1
-        breaks.append((at, end))
-        cuts.update((at, end))
-        k = end
+    # A paragraph ends at an empty line, whatever the line ends (LF or CRLF).
+    for gap in _PARAGRAPH_BREAK.finditer(text):
+        breaks.append((gap.start(), gap.end()))
+        cuts.update((gap.start(), gap.end()))
     inside: dict[int, int] = {}  # node -> how many of its ranges are open here
     paras: list[list[list[Any]]] = [[]]
     order = sorted(cuts)
@@ -491,6 +498,15 @@ def _payload(
         ]
         data["text"] = source.text
         data["paras"] = _segments(source.text, spans)
+        to16 = _utf16(source.text)
+        if to16 is not None:
+            # The page slices the text in JavaScript, which counts UTF-16 code units:
+            # after an emoji, a code-point offset would land one unit short.
+            for para in data["paras"]:
+                for seg in para:
+                    seg[0], seg[1] = to16(seg[0]), to16(seg[1])
+            for ranges in spans.values():
+                ranges[:] = [(to16(a), to16(b)) for a, b in ranges]
     return data
 
 

@@ -33,7 +33,9 @@
   function add(el, child) {
     if (child === null || child === undefined) return;
     if (Array.isArray(child)) { child.forEach(function (x) { add(el, x); }); return; }
-    el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    /* A string from the map goes in a <bdi>, so that a right-to-left mark in it
+       cannot reorder the page's own words around it. */
+    el.appendChild(typeof child === "string" ? h("bdi", { text: child }) : child);
   }
   function s(tag, attrs) {
     var el = document.createElementNS(SVGNS, tag), k;
@@ -41,7 +43,11 @@
     return el;
   }
   function person(k) { return k === null || k === undefined || !P[k] ? "unknown speaker" : P[k].name; }
-  function short(t, len) { t = t || ""; return t.length > len ? t.slice(0, len - 1) + "…" : t; }
+  function short(t, len) {
+    /* By characters, not UTF-16 units: never half of a character outside the BMP. */
+    var cs = Array.from(t || "");
+    return cs.length > len ? cs.slice(0, len - 1).join("") + "…" : cs.join("");
+  }
   function isProp(k) { return N[k].k === "I"; }
 
   /* ---------------------------------------------------------------- page skeleton */
