@@ -320,8 +320,8 @@ def _formula_text(wff: etree._Element) -> str:
     if parts:
         words = [_part_text(p) for p in parts]
     else:  # a connective around bare text: the text is its one part
-        words = [" ".join("".join(wff.itertext()).split())] if "".join(wff.itertext()).strip() \
-            else []
+        bare = " ".join("".join(wff.itertext()).split())
+        words = [bare] if bare else []
     tag = str(wff.tag)
     if tag == "not" and len(words) == 1:
         return f"It is not the case that: {words[0]}"
