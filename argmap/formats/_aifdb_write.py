@@ -41,6 +41,7 @@ from argmap.formats._aifdb_records import (
 )
 from argmap.formats._records import (
     apply_delta,
+    foreign_extra,
 )
 
 __all__ = [
@@ -75,6 +76,7 @@ class AifWriter:
         self.m = m
         self.fmt = fmt
         self.synthesized = synthesized
+        self.listed = False  # whether this document lists the synthesized ones (see aif)
         self.default_keys = default_keys
         self.required = required
         self.carried = carried
@@ -92,7 +94,7 @@ class AifWriter:
         self.order: Mapping[str, Any] = order if isinstance(order, Mapping) else {}
 
     def note_extra(self, extra: Mapping[str, Any], what: str) -> None:
-        if any(not k.startswith(self.carried) for k in extra):
+        if foreign_extra(extra, self.carried):
             self.losses[f"extra data of other formats on {what}"] += 1
 
     def with_kept(self, collection: str, out: list[Any]) -> list[Any]:
@@ -151,7 +153,7 @@ class AifWriter:
         numeric = self.numeric.get("participants", frozenset())
         out = []
         for p in self.m.participants.values():
-            if p.extra.get(K_SYNTHESIZED) is True and not self.synthesized:
+            if p.extra.get(K_SYNTHESIZED) is True and not self.listed:
                 continue
             out.append(apply_delta(render_participant(p), p.extra.get(K_PARTICIPANT), numeric))
             if p.description is not None:
@@ -216,8 +218,8 @@ class AifWriter:
         # Participants the reader made itself go only into a participants list the
         # document has anyway: a document read without one (or with a value that
         # is not a list) is written so again.
-        self.synthesized = (self.synthesized and "participants" in keys
-                            and "participants" not in other_values)
+        self.listed = (self.synthesized and "participants" in keys
+                       and "participants" not in other_values)
         with_fulfilments = fresh and "schemefulfillments" in keys
         builders: dict[str, Callable[[], list[Any]]] = {
             "nodes": self.nodes, "edges": self.edges, "participants": self.participants,

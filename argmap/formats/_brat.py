@@ -101,6 +101,7 @@ from argmap._nodes import Claim, Conflict, Edge, Evidence, Inference, INode, Nod
 from argmap._problem import Problem
 from argmap._text import Source, Span
 from argmap.formats._format import Format
+from argmap.formats._records import foreign_extra
 from argmap.formats._registry import described
 from argmap.formats._xmlsafe import read_input
 
@@ -533,7 +534,7 @@ def dump_ann(m: ArgumentMap) -> bytes:
     for what, extras in (("nodes", [n.extra for n in m.nodes.values()]),
                          ("edges", [e.extra for e in m.edges.values()]), ("the map", [m.extra])):
         for extra in extras:
-            if any(not k.startswith("brat:") for k in extra):
+            if foreign_extra(extra, "brat:"):
                 w.lose(f"extra data of other formats on {what}")
     order = m.extra.get("brat:order")
     ids = [i for i in order if isinstance(i, str) and i in blocks] if isinstance(

@@ -35,6 +35,7 @@ __all__ = [
     "as_value_id",
     "check_json",
     "delta",
+    "foreign_extra",
     "numeric_fields",
     "same_json",
 ]
@@ -44,6 +45,12 @@ ID_FIELDS = frozenset((
     "nodeID", "edgeID", "fromID", "toID", "formEdgeID", "personID", "participantID",
     "schemeID", "descriptorID", "selectedID",
 ))
+
+
+def foreign_extra(extra: Mapping[str, Any], carried: str | tuple[str, ...]) -> bool:
+    """Whether ``extra`` holds keys of other formats than the prefixes ``carried``:
+    data a writer of those formats leaves out, and must say so."""
+    return any(not k.startswith(carried) for k in extra)
 
 
 def as_id(value: Any) -> str | None:

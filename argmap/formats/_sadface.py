@@ -96,7 +96,7 @@ from argmap._problem import Problem
 from argmap._text import Source, Span
 from argmap.formats._aifdb_read import decode_object
 from argmap.formats._format import Format
-from argmap.formats._records import as_id, check_json
+from argmap.formats._records import as_id, check_json, foreign_extra
 from argmap.formats._registry import described
 from argmap.formats._sniff import sadface_like
 
@@ -386,12 +386,12 @@ def write_sadface(m: ArgumentMap) -> dict[str, Any]:
             continue
         if isinstance(n, UnknownNode) and n.timestamp is not None:
             losses["timestamps of unknown nodes"] += 1
-        if _foreign(n.extra):
+        if foreign_extra(n.extra, "sadface:"):
             losses["extra data of other formats on nodes"] += 1
         nodes.append(_render_node(n, resource))
     if m.participants:
         losses["participants"] += len(m.participants)
-    if _foreign(m.extra):
+    if foreign_extra(m.extra, "sadface:"):
         losses["extra data of other formats on the map"] += 1
     if m.source is not None and attrs.evolve(m.source, text="") != Source(text=""):
         losses["source metadata"] += 1
@@ -400,7 +400,7 @@ def write_sadface(m: ArgumentMap) -> dict[str, Any]:
         if isinstance(m.nodes[e.from_id], _DIALOGUE) or isinstance(m.nodes[e.to_id], _DIALOGUE):
             losses["edges of dialogue nodes"] += 1
             continue
-        if _foreign(e.extra):
+        if foreign_extra(e.extra, "sadface:"):
             losses["extra data of other formats on edges"] += 1
         rec = {"id": e.id, "source_id": e.from_id, "target_id": e.to_id}
         rec.update(_mapping(e.extra.get(K_EDGE)))
@@ -419,11 +419,6 @@ def write_sadface(m: ArgumentMap) -> dict[str, Any]:
         warnings.warn(f"sadface cannot carry everything in this map; left out: {parts}",
                       ArgmapWarning, stacklevel=4)
     return document
-
-
-def _foreign(extra: Mapping[str, Any]) -> bool:
-    """Whether ``extra`` holds data SADFace does not carry (another format's keys)."""
-    return any(not k.startswith("sadface:") for k in extra)
 
 
 def _dump(m: ArgumentMap) -> bytes:
